@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { SiteConfig } from './config.js';
+import { diagnostic, FatalError, toDiagnostic } from './errors.js';
+import { loadPosts } from './load/load-posts.js';
+import { createRenderer, pageTemplates, TemplateError, type Renderer } from './render/environment.js';
+import { renderHomePages, renderPostPage, renderTaxonomyPages } from './render/render-pages.js';
+import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
+import { originalUrlKey } from './site/original-url.js';
+import { createArticleProcessor } from './transform/article-processor.js';
+import { readBody } from './transform/read-body.js';
+import type { ArticleSummary, Diagnostic, OutputFile, Post, Skipped } from './types.js';
+import { OutputWriter } from './write/output-writer.js';
+
+/** Where a build reads and writes; all paths absolute. */
+export interface BuildOptions {
+  readonly cwd: string;
+  readonly postsDir: string;
+  readonly outDir: string;
+  readonly templatesDir: string;
+  /** The public folder, or undefined when there is none to copy. */
+  readonly publicDir: string | undefined;
+  readonly config: SiteConfig;
+}
+
+/** One built post in the report. */
+export interface ReportPost {
+  readonly source: string;
+  readonly url: string;
+  readonly output: string;
+  readonly title: string;
+  readonly date: string;
+  readonly tags: readonly string[];
+  readonly categories: readonly string[];
+}
+
+/** The build report: a contract that tools and deploy scripts rely on (README, "Build report"). */
+export interface BuildReport {
+  readonly posts: readonly ReportPost[];
+  readonly skipped: readonly Skipped[];
+  readonly errors: readonly { source: string; line?: number; message: string }[];
+  readonly warnings: readonly { source: string; line?: number; message: string }[];
+  readonly pages: number;
+  readonly durationMs: number;
+}
+
+/**
+ * Builds the site: load → index → transform and render each post → render the lists →
+ * copy public → swap the output in. Bad posts are reported and left out; the rest is
+ * built. Throws FatalError when nothing can be built.
+ */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const { cwd, config } = options;
+  checkFolders(options);
+  const renderer = createRenderer(options.templatesDir, config, cwd);
+  const layoutExists = (name: string) => !(pageTemplates as readonly string[]).includes(name) && renderer.has(name);
+
+  const archive = await loadPosts(options.postsDir, cwd, config, layoutExists);
+  const { index, diagnostics: indexDiagnostics } = buildSiteIndex(archive.posts);
+  const diagnostics: Diagnostic[] = [...archive.diagnostics, ...indexDiagnostics];
+
+  const writer = await OutputWriter.open(options.outDir);
+  try {
+    const built = await renderPosts(index, options, renderer, writer, diagnostics);
+    const write = async (render: () => OutputFile[], source: string) => {
+      try {
+        for (const file of render()) await writer.write(file);
+      } catch (error) {
+        diagnostics.push(renderDiagnostic(source, error));
+      }
+    };
+    await write(() => renderHomePages(index, built.summaries, renderer, config.paginate), 'home');
+    await write(() => renderTaxonomyPages('tags', index, built.summaries, renderer, config.paginate), 'tags');
+    await write(() => renderTaxonomyPages('categories', index, built.summaries, renderer, config.paginate), 'categories');
+    const pages = writer.count;
+    if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd)));
+    await writer.commit();
+
+    const outRel = relative(cwd, options.outDir) || '.';
+    const located = (d: Diagnostic) => ({ source: d.source, ...(d.line !== undefined ? { line: d.line } : {}), message: d.hint ? `${d.message} (${d.hint})` : d.message });
+    return {
+      posts: built.posts.map((p) => ({
+        source: p.source,
+        url: p.url,
+        output: [outRel, ...p.outputPath.split('/')].join(sep),
+        title: p.title,
+        date: p.date,
+        tags: p.tags,
+        categories: p.categories,
+      })),
+      skipped: archive.skipped,
+      errors: diagnostics.filter((d) => d.severity === 'error').map(located),
+      warnings: diagnostics.filter((d) => d.severity === 'warning').map(located),
+      pages,
+      durationMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+/**
+ * Transforms each post's body and renders its page straight away, so only one body is
+ * in memory at a time; what the list pages need of it (the summary) is kept.
+ */
+async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Renderer, writer: OutputWriter, diagnostics: Diagnostic[]) {
+  const transform = createArticleProcessor({
+    origin: options.config.url,
+    excerptLength: options.config.excerptLength,
+    archivedUrl: (href) => {
+      const key = originalUrlKey(href);
+      const source = key ? index.byOriginalUrl.get(key) : undefined;
+      return source ? index.bySource.get(source)?.url : undefined;
+    },
+  });
+  const posts: Post[] = [];
+  const summaries = new Map<string, ArticleSummary>();
+  for (const post of index.posts) {
+    try {
+      const article = transform({ format: post.format, body: await readBody(post), url: post.url, from: post.from });
+      await writer.write(renderPostPage(post, article, index, renderer));
+      summaries.set(post.source, { excerpt: article.excerpt, ...(article.leadImage ? { leadImage: article.leadImage } : {}) });
+      posts.push(post);
+    } catch (error) {
+      diagnostics.push(renderDiagnostic(post.source, error));
+    }
+  }
+  return { posts, summaries };
+}
+
+function renderDiagnostic(source: string, error: unknown): Diagnostic {
+  if (error instanceof TemplateError) {
+    return diagnostic('error', source, `template ${error.file ?? ''}${error.line ? `:${error.line}` : ''}: ${error.message}`);
+  }
+  return toDiagnostic(source, error);
+}
+
+/** Refuses to start when an input folder is missing or the output folder would swallow an input. */
+function checkFolders(options: BuildOptions): void {
+  const show = (p: string) => relative(options.cwd, p) || '.';
+  if (!existsSync(options.postsDir)) throw new FatalError(`posts folder not found: ${show(options.postsDir)}`);
+  const out = options.outDir;
+  const inputs = [options.cwd, options.postsDir, options.templatesDir, ...(options.publicDir ? [options.publicDir] : [])];
+  for (const input of inputs) {
+    if (input === out || input.startsWith(out + sep)) {
+      throw new FatalError(`the output folder ${show(out)} contains ${show(input)}: a build replaces the output folder, so it must not hold any input`);
+    }
+  }
+}

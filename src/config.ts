@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseYaml } from './load/yaml.js';
+import { FatalError } from './errors.js';
+import { checkPermalink } from './load/permalink.js';
+import { isValidTimeZone } from './load/dates.js';
+
+/**
+ * The site's settings, named as Jekyll names them where Jekyll has them, so that a
+ * Jekyll `_config.yml` works for the keys both know. Unknown keys are kept in `extra`.
+ */
+export interface SiteConfig {
+  /** Site name, shown in every page's header and `<title>`. */
+  readonly title: string;
+  /** One-line description for the home page. */
+  readonly description: string;
+  /** Language of the site (BCP 47), for `<html lang>` and date formatting. */
+  readonly lang: string;
+  /** The site's origin, e.g. `https://example.org` (no trailing slash), or '' when unknown. */
+  readonly url: string;
+  /** The sub-path the site is served under, e.g. `/archive`, or ''. */
+  readonly baseurl: string;
+  /** IANA time zone in which dates are shown and URL dates are taken. */
+  readonly timezone: string;
+  /** URL pattern for posts: a Jekyll style name or a pattern with placeholders. */
+  readonly permalink: string;
+  /** Posts per list page (home, tag and category pages). */
+  readonly paginate: number;
+  /** Length of excerpts in characters. */
+  readonly excerptLength: number;
+  /** Every other key of the config file, for templates as `site.<key>`. */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/** Values used for keys the config file leaves out. */
+export const defaultSiteConfig: SiteConfig = {
+  title: 'News archive',
+  description: '',
+  lang: 'zh-CN',
+  url: '',
+  baseurl: '',
+  timezone: 'UTC',
+  permalink: '/:year/:month/:day/:slug/',
+  paginate: 20,
+  excerptLength: 140,
+  extra: {},
+};
+
+/** The command-line flags that override the config file. */
+export interface ConfigOverrides {
+  readonly timezone?: string | undefined;
+  readonly permalink?: string | undefined;
+  /** A full URL: its origin becomes `url`, its path `baseurl`. */
+  readonly baseUrl?: string | undefined;
+}
+
+const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length']);
+
+/** Reads and validates a config file (`.yml`, `.yaml` or `.json`); `undefined` gives the defaults. */
+export function loadConfig(file: string | undefined, overrides: ConfigOverrides = {}): SiteConfig {
+  const raw = file === undefined ? {} : readConfigFile(file);
+  const name = file ?? '(defaults)';
+  const { url: flagUrl, baseurl: flagBase } = overrides.baseUrl !== undefined ? splitBaseUrl(name, overrides.baseUrl) : {};
+  const merged: Record<string, unknown> = {
+    ...raw,
+    ...(overrides.timezone !== undefined ? { timezone: overrides.timezone } : {}),
+    ...(overrides.permalink !== undefined ? { permalink: overrides.permalink } : {}),
+    ...(flagUrl !== undefined ? { url: flagUrl, baseurl: flagBase } : {}),
+  };
+  return validateConfig(name, merged);
+}
+
+function readConfigFile(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new FatalError(`${file}: cannot read the config file (${(cause as Error).message})`, { cause });
+  }
+  const ext = extname(file).toLowerCase();
+  let data: unknown;
+  try {
+    if (ext === '.json') data = JSON.parse(text);
+    else if (ext === '.yml' || ext === '.yaml') data = parseYaml(text).data;
+    else throw new Error(`unknown config format '${ext}': use .yml, .yaml or .json`);
+  } catch (cause) {
+    const line = (cause as { line?: number }).line;
+    throw new FatalError(`${file}${line ? `:${line}` : ''}: ${(cause as Error).message}`, { cause });
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new FatalError(`${file}: the config must be a mapping of keys to values`);
+  }
+  return data as Record<string, unknown>;
+}
+
+/** Checks each known key and says which key is wrong and why. */
+export function validateConfig(file: string, raw: Record<string, unknown>): SiteConfig {
+  const problems: string[] = [];
+  const bad = (key: string, what: string, value: unknown) =>
+    problems.push(`${file}: key '${key}' ${what}, got ${JSON.stringify(value)}`);
+  const text = (key: string, fallback: string): string => {
+    const v = raw[key];
+    if (v === undefined || v === null) return fallback;
+    if (typeof v === 'string' || typeof v === 'number') return String(v).trim();
+    bad(key, 'must be text', v);
+    return fallback;
+  };
+
+  const url = text('url', '').replace(/\/+$/, '');
+  if (url !== '' && !/^https?:\/\/[^/\s]+$/.test(url)) {
+    bad('url', "must be the site's origin such as https://example.org (put a sub-path in 'baseurl')", raw.url);
+  }
+  const baseurl = text('baseurl', '').replace(/\/+$/, '');
+  if (baseurl !== '' && !/^\/[^\s?#\\]*$/.test(baseurl)) bad('baseurl', "must be a path starting with '/'", raw.baseurl);
+
+  const timezone = text('timezone', defaultSiteConfig.timezone);
+  if (!isValidTimeZone(timezone)) bad('timezone', 'must be an IANA time zone name such as Asia/Shanghai', raw.timezone);
+
+  const lang = text('lang', defaultSiteConfig.lang);
+  try {
+    Intl.getCanonicalLocales(lang);
+  } catch {
+    bad('lang', 'must be a language tag such as zh-CN or en', raw.lang);
+  }
+
+  const permalink = text('permalink', defaultSiteConfig.permalink);
+  const permalinkProblem = checkPermalink(permalink);
+  if (permalinkProblem) bad('permalink', permalinkProblem, raw.permalink);
+
+  const paginate = positiveInteger('paginate', defaultSiteConfig.paginate);
+  const excerptLength = positiveInteger('excerpt_length', defaultSiteConfig.excerptLength);
+  function positiveInteger(key: string, fallback: number): number {
+    const v = raw[key];
+    if (v === undefined || v === null) return fallback;
+    if (typeof v === 'number' && Number.isInteger(v) && v > 0) return v;
+    bad(key, 'must be a whole number greater than 0', v);
+    return fallback;
+  }
+
+  if (problems.length > 0) throw new FatalError(problems.join('\n'));
+  const extra = Object.fromEntries(Object.entries(raw).filter(([k]) => !known.has(k)));
+  return {
+    title: text('title', defaultSiteConfig.title),
+    description: text('description', ''),
+    lang: Intl.getCanonicalLocales(lang)[0] ?? lang,
+    url,
+    baseurl,
+    timezone,
+    permalink,
+    paginate,
+    excerptLength,
+    extra,
+  };
+}
+
+function splitBaseUrl(file: string, value: string): { url: string; baseurl: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new FatalError(`${file}: --base-url must be an absolute URL such as https://example.org/archive, got ${JSON.stringify(value)}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new FatalError(`--base-url must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  return { url: parsed.origin, baseurl: parsed.pathname.replace(/\/+$/, '') };
+}

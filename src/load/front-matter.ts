@@ -1,0 +1,87 @@
+import matter from 'gray-matter';
+import { parseYaml, YamlError, type ParsedYaml } from './yaml.js';
+
+/**
+ * Splits a post into front matter and body. gazette's only gray-matter user.
+ *
+ * gray-matter is always given an options object (without one it caches parsed data and
+ * shares it between calls) whose engines replace all of its own: YAML goes to our parser,
+ * and every other language (`---js`, `---coffee`, `---json`, …) is refused, because
+ * gray-matter's JavaScript engine evaluates the front matter as code.
+ */
+
+/** A post's text split in two, with what is needed to point at file lines. */
+export interface SplitPost {
+  /** The parsed front matter; `undefined` when the file has none. */
+  readonly yaml: ParsedYaml | undefined;
+  readonly body: string;
+  /** Where the body starts in the text (UTF-16 units). */
+  readonly bodyOffset: number;
+  /** File line on which the body starts (1-based). */
+  readonly bodyLine: number;
+}
+
+/** A front-matter problem at a file line. */
+export class FrontMatterError extends Error {
+  override readonly name = 'FrontMatterError';
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+function refuse(language: string) {
+  return () => {
+    throw new FrontMatterError(`front matter in '${language}' is refused: gazette reads YAML front matter only and never runs code from a post`, 1, 'write the front matter as YAML between --- lines');
+  };
+}
+
+/** Splits `text` (a BOM already removed); throws FrontMatterError with a file line. */
+export function splitFrontMatter(text: string): SplitPost {
+  let yaml: ParsedYaml | undefined;
+  const parse = (block: string) => {
+    try {
+      yaml = parseYaml(block);
+    } catch (error) {
+      if (error instanceof YamlError) {
+        // The block starts on the `---` line, so its line n is file line n.
+        throw new FrontMatterError(error.message, error.line ?? 1);
+      }
+      throw error;
+    }
+    return yaml.data as object;
+  };
+  let file: { content: string; data: unknown };
+  try {
+    file = matter(text, {
+      language: 'yaml',
+      engines: {
+        yaml: parse,
+        javascript: refuse('javascript'),
+        js: refuse('js'),
+        coffee: refuse('coffee'),
+        coffeescript: refuse('coffeescript'),
+        cson: refuse('cson'),
+        json: refuse('json'),
+        toml: refuse('toml'),
+      },
+    });
+  } catch (error) {
+    if (error instanceof FrontMatterError) throw error;
+    // gray-matter's own complaint, e.g. an unregistered language after `---`
+    throw new FrontMatterError(`cannot read the front matter: ${(error as Error).message}`, 1, 'write the front matter as YAML between --- lines');
+  }
+  const hasFrontMatter = yaml !== undefined || file.content.length !== text.length;
+  const bodyOffset = hasFrontMatter ? text.length - file.content.length : 0;
+  return { yaml, body: file.content, bodyOffset, bodyLine: countLines(text, bodyOffset) };
+}
+
+/** 1-based line number of `offset` in `text`. */
+function countLines(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

@@ -1,0 +1,115 @@
+import type { DateTime } from 'luxon';
+
+/**
+ * Post URLs from Jekyll-style permalink patterns. Placeholders are Jekyll's
+ * (https://jekyllrb.com/docs/permalinks/), plus gazette's `:slug` rule (see slug.ts).
+ */
+
+/** Jekyll's built-in permalink styles. */
+const styles: Record<string, string> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/** What a post contributes to its URL. */
+export interface PermalinkParts {
+  readonly date: DateTime;
+  /** gazette's slug (slug.ts `postSlug`). */
+  readonly slug: string;
+  /** Jekyll's `:title`: the front-matter slug or file-name slug, slugified in pretty mode. */
+  readonly title: string;
+  readonly categories: readonly string[];
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+const placeholders: Record<string, (p: PermalinkParts) => string> = {
+  year: (p) => String(p.date.year),
+  month: (p) => pad(p.date.month),
+  day: (p) => pad(p.date.day),
+  i_month: (p) => String(p.date.month),
+  i_day: (p) => String(p.date.day),
+  short_year: (p) => pad(p.date.year % 100),
+  hour: (p) => pad(p.date.hour),
+  minute: (p) => pad(p.date.minute),
+  second: (p) => pad(p.date.second),
+  y_day: (p) => pad(p.date.ordinal, 3),
+  week: (p) => pad(p.date.weekNumber),
+  short_day: (p) => p.date.setLocale('en').toFormat('ccc'),
+  long_day: (p) => p.date.setLocale('en').toFormat('cccc'),
+  short_month: (p) => p.date.setLocale('en').toFormat('LLL'),
+  long_month: (p) => p.date.setLocale('en').toFormat('LLLL'),
+  title: (p) => p.title,
+  slug: (p) => p.slug,
+  // Jekyll lower-cases categories and drops repeats for the URL
+  categories: (p) => [...new Set(p.categories.map((c) => c.toLowerCase()))].join('/'),
+  output_ext: () => '.html',
+};
+
+// Longest names first, so `:short_year` is not read as `:short` + `_year`.
+const placeholderPattern = new RegExp(
+  `:(${Object.keys(placeholders)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`,
+  'g',
+);
+
+/** Resolves a style name to its pattern; patterns pass through. */
+export function permalinkPattern(permalink: string): string {
+  return styles[permalink] ?? permalink;
+}
+
+/** Says what is wrong with a permalink setting, or undefined when it is usable. */
+export function checkPermalink(permalink: string): string | undefined {
+  const pattern = permalinkPattern(permalink);
+  if (pattern.trim() === '') return 'must not be empty';
+  const unknown = pattern.replace(placeholderPattern, '').match(/:[a-z_]+/);
+  if (unknown) return `has an unknown placeholder '${unknown[0]}' (known: ${Object.keys(placeholders).map((k) => `:${k}`).join(' ')})`;
+  return undefined;
+}
+
+/** Where a post goes: its URL (percent-encoded) and its output file (decoded, relative). */
+export interface Placement {
+  readonly url: string;
+  readonly outputPath: string;
+}
+
+/**
+ * Expands a permalink and checks the result stays inside the output folder. Returns a
+ * problem description instead when it would not (`..`, NUL, backslashes, control characters).
+ */
+export function placePost(permalink: string, parts: PermalinkParts): Placement | { problem: string } {
+  const expanded = permalinkPattern(permalink).replace(placeholderPattern, (_, name: string) => placeholders[name]!(parts));
+  return placeUrl(expanded);
+}
+
+/** Turns a site path into a safe URL and output file, as Jekyll does (`/x/` → `x/index.html`, `/x` → `x.html`). */
+export function placeUrl(path: string): Placement | { problem: string } {
+  const segments: string[] = [];
+  for (const raw of path.split('/')) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      segment = raw;
+    }
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') return { problem: `'..' in the URL ${JSON.stringify(path)} would leave the output folder` };
+    // eslint-disable-next-line no-control-regex
+    if (/[\\\u0000-\u001f\u007f]/.test(segment)) return { problem: `the URL ${JSON.stringify(path)} contains a backslash or a control character` };
+    segments.push(segment);
+  }
+  const directory = path.endsWith('/') || segments.length === 0;
+  const last = segments.at(-1) ?? '';
+  const outputPath = directory ? [...segments, 'index.html'].join('/') : /\.x?html?$/i.test(last) ? segments.join('/') : `${segments.join('/')}.html`;
+  const url = '/' + segments.map(encodeSegment).join('/') + (directory && segments.length > 0 ? '/' : '');
+  return { url, outputPath };
+}
+
+/** Percent-encodes what a URL path segment cannot hold, keeping the punctuation Jekyll's pretty slugs keep. */
+export function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/%(2[46BC]|3[BD]|40)/g, (m) => decodeURIComponent(m));
+}

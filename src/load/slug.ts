@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Slugs as Jekyll makes them (`Jekyll::Utils.slugify`), keeping letters of every script
+ * (CJK included), and gazette's rule for a post's `:slug`.
+ */
+
+/** Jekyll's slugify modes gazette uses: `default` for `:slug`-like names, `pretty` for `:title`. */
+export type SlugMode = 'default' | 'pretty';
+
+const modeChars: Record<SlugMode, RegExp> = {
+  // Jekyll: /[^\p{M}\p{L}\p{Nd}]+/ — everything but letters, marks and digits becomes '-'
+  default: /[^\p{M}\p{L}\p{Nd}]+/gu,
+  // Jekyll: pretty also keeps the URL-safe punctuation ._~!$&'()+,;=@
+  pretty: /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu,
+};
+
+/** Longest slug in UTF-8 bytes: keeps an output folder name well under the 255-byte limit. */
+const maxSlugBytes = 120;
+
+/** Jekyll's slugify: runs of other characters become one '-', no '-' at the ends. */
+export function slugify(text: string, mode: SlugMode = 'default', cased = false): string {
+  const slug = text.normalize('NFC').replace(modeChars[mode], '-').replace(/^-+|-+$/g, '');
+  return truncateBytes(cased ? slug : slug.toLowerCase(), maxSlugBytes);
+}
+
+/** Cuts a slug to at most `max` UTF-8 bytes at a code point boundary, without a trailing '-'. */
+function truncateBytes(slug: string, max: number): string {
+  if (Buffer.byteLength(slug) <= max) return slug;
+  let out = '';
+  let bytes = 0;
+  for (const ch of slug) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > max) break;
+    out += ch;
+  }
+  return out.replace(/-+$/, '');
+}
+
+/** Last path segments that say nothing about the article, so they make poor slugs. */
+const meaninglessSegments = new Set(['index', 'default', 'watch', 'article', 'articles', 'post', 'posts', 'story', 'news', 'content', 'view', 'show', 'amp', 'page', 'detail', 'html']);
+
+/**
+ * The last path segment of the original URL without its extension, when it says something:
+ * `…/jw-xi-jinping-to-meet-biden-11142024140853.html` → `jw-xi-jinping-to-meet-biden-11142024140853`.
+ * A bare number, an id like `a-72851234`, `index` and the like are not meaningful: undefined.
+ */
+export function slugFromOriginalUrl(from: string | undefined): string | undefined {
+  if (!from) return undefined;
+  let pathname: string;
+  try {
+    pathname = new URL(from).pathname;
+  } catch {
+    return undefined;
+  }
+  const last = pathname.split('/').filter(Boolean).pop();
+  if (!last) return undefined;
+  let segment: string;
+  try {
+    segment = decodeURIComponent(last);
+  } catch {
+    segment = last;
+  }
+  const slug = slugify(segment.replace(/\.[a-z0-9]{1,5}$/i, ''));
+  // Meaningful: a word of two or more letters, or any Han character (`a-72851234`, DW's ids, is not).
+  if (!/\p{L}{2}|\p{Script=Han}/u.test(slug) || meaninglessSegments.has(slug)) return undefined;
+  return slug;
+}
+
+/** Inputs of gazette's slug rule, in order of preference. */
+export interface SlugInputs {
+  readonly frontMatterSlug?: string | undefined;
+  readonly from?: string | undefined;
+  readonly fileNameSlug?: string | undefined;
+  readonly title?: string | undefined;
+  /** Makes the last-resort slug stable: a short hash of the source path. */
+  readonly source: string;
+}
+
+/**
+ * A post's slug: readable, stable and never empty. Front-matter `slug`; else a meaningful
+ * last path segment of `from`; else the Jekyll file name's slug; else the title; each
+ * slugified keeping CJK letters. Failing all, `post-` and a hash of the file path.
+ */
+export function postSlug(inputs: SlugInputs): string {
+  const candidates = [
+    inputs.frontMatterSlug !== undefined ? slugify(inputs.frontMatterSlug) : undefined,
+    slugFromOriginalUrl(inputs.from),
+    inputs.fileNameSlug !== undefined ? slugify(inputs.fileNameSlug) : undefined,
+    inputs.title !== undefined ? slugify(inputs.title) : undefined,
+  ];
+  const found = candidates.find((c) => c !== undefined && c !== '');
+  return found ?? `post-${createHash('sha256').update(inputs.source).digest('hex').slice(0, 8)}`;
+}

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import nunjucks from 'nunjucks';
+import type { SiteConfig } from '../config.js';
+import { FatalError } from '../errors.js';
+import { relativeUrl } from '../site/relative-url.js';
+
+/**
+ * The Nunjucks environment: gazette's only nunjucks user. Autoescape is on, so every
+ * value a template prints is escaped; the one exception is the sanitized article body,
+ * which the render stage hands over already marked safe (`markSafe`), so templates never
+ * need `| safe` and nothing from a post can be marked safe by a template mistake.
+ */
+
+/** The list-page templates; a post's `layout:` cannot name one of them. */
+export const pageTemplates = ['base', 'home', 'tags', 'tag', 'categories', 'category'] as const;
+
+/** A template problem with its file and line, when Nunjucks tells them. */
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+  constructor(
+    message: string,
+    readonly file: string | undefined,
+    readonly line: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface Renderer {
+  /** Renders `templates/<name>.njk` with `context`; throws TemplateError. */
+  render(name: string, context: Record<string, unknown>): string;
+  /** True when `templates/<name>.njk` exists. */
+  has(name: string): boolean;
+}
+
+/** Marks sanitized article HTML as safe to print unescaped. */
+export function markSafe(html: string): unknown {
+  return new nunjucks.runtime.SafeString(html);
+}
+
+/**
+ * Creates the environment and compiles the templates every build needs, so a syntax
+ * error stops the build at once (exit code 2) instead of failing every page.
+ */
+export function createRenderer(templatesDir: string, site: SiteConfig, cwd: string): Renderer {
+  if (!existsSync(templatesDir)) throw new FatalError(`templates folder not found: ${relative(cwd, templatesDir) || '.'}`);
+  const loader = new nunjucks.FileSystemLoader(templatesDir, { noCache: false, watch: false });
+  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  const formatter = (style: string) => {
+    let f = formatters.get(style);
+    if (!f) {
+      const options: Intl.DateTimeFormatOptions =
+        style === 'month' ? { year: 'numeric', month: 'long' } : style === 'datetime' ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: style as 'long' | 'medium' | 'short' | 'full' };
+      f = new Intl.DateTimeFormat(site.lang, { ...options, timeZone: site.timezone });
+      formatters.set(style, f);
+    }
+    return f;
+  };
+
+  // `{{ post.url | url }}`: a link relative to the page being rendered.
+  env.addFilter('url', function (this: { ctx: { page?: { url?: string } } }, target: string) {
+    return relativeUrl(this.ctx.page?.url ?? '/', String(target));
+  });
+  // `{{ page.url | absolute_url }}`: the full URL, for canonical links and metadata.
+  env.addFilter('absolute_url', (path: string) => `${site.url}${site.baseurl}${String(path)}`);
+  // `{{ post.date | date('long') }}`: a date in the site's language and timezone.
+  env.addFilter('date', (iso: string, style = 'long') => {
+    const time = Date.parse(String(iso));
+    return Number.isNaN(time) ? '' : formatter(String(style)).format(time);
+  });
+  env.addGlobal('site', { ...site.extra, title: site.title, description: site.description, lang: site.lang, url: site.url, baseurl: site.baseurl, timezone: site.timezone });
+
+  const has = (name: string) => existsSync(join(templatesDir, `${name}.njk`));
+  for (const name of ['post', ...pageTemplates]) {
+    if (!has(name)) throw new FatalError(`template not found: ${relative(cwd, join(templatesDir, `${name}.njk`))}`);
+    try {
+      env.getTemplate(`${name}.njk`, true);
+    } catch (error) {
+      const e = templateError(error, templatesDir, cwd);
+      throw new FatalError(`${e.file ?? name}${e.line ? `:${e.line}` : ''}: ${e.message}`, { cause: error });
+    }
+  }
+  return {
+    has,
+    render(name, context) {
+      try {
+        return env.render(`${name}.njk`, context);
+      } catch (error) {
+        throw templateError(error, templatesDir, cwd);
+      }
+    },
+  };
+}
+
+/** Reads file and line out of a Nunjucks error ("(…/post.njk) [Line 3, Column 5]"). */
+function templateError(error: unknown, templatesDir: string, cwd: string): TemplateError {
+  const text = error instanceof Error ? error.message : String(error);
+  const file = /\(([^()\n]+\.njk)\)/.exec(text)?.[1];
+  const line = /\[Line (\d+)/.exec(text)?.[1];
+  const message = text
+    .replace(/^Template render error:\s*/, '')
+    .replace(/\([^()\n]+\.njk\)\s*(\[Line \d+, Column \d+\])?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const shown = file ? relative(cwd, file.startsWith('/') ? file : join(templatesDir, file)) : undefined;
+  return new TemplateError(message || 'template error', shown, line ? Number(line) : undefined, { cause: error });
+}

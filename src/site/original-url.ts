@@ -1,0 +1,27 @@
+/**
+ * A key under which two spellings of the same original article URL meet: scheme and
+ * `www.` ignored, host lower-cased, repeated slashes and a trailing slash dropped, the
+ * fragment and tracking parameters (`utm_*`, `source=rss…`) removed, percent-encoding
+ * normalised. Used to point links between archived articles at the archived copies.
+ */
+export function originalUrlKey(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  let path: string;
+  try {
+    path = decodeURI(parsed.pathname);
+  } catch {
+    path = parsed.pathname;
+  }
+  path = path.replace(/\/{2,}/g, '/').replace(/\/$/, '');
+  const params = [...parsed.searchParams].filter(([k, v]) => !/^utm_/i.test(k) && !(k === 'source' && /^rss/i.test(v)));
+  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
+  return `${host}${path}${query}`;
+}

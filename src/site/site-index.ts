@@ -1,0 +1,99 @@
+import { diagnostic } from '../errors.js';
+import { encodeSegment } from '../load/permalink.js';
+import { slugify } from '../load/slug.js';
+import type { Diagnostic, Post, TaxonomyKind } from '../types.js';
+import { originalUrlKey } from './original-url.js';
+
+/** A tag or category with its page and its posts (by source, newest first). */
+export interface TermEntry {
+  readonly name: string;
+  readonly slug: string;
+  /** Path from the site root, percent-encoded, ending in '/'. */
+  readonly url: string;
+  readonly posts: readonly string[];
+}
+
+/**
+ * Whole-archive knowledge, built once all posts are loaded: what the render stage needs
+ * for lists and neighbours, and the transform stage for links between archived articles.
+ * Posts are referred to by `source`.
+ */
+export interface SiteIndex {
+  /** Every post that will be built, newest first (ties by source path). */
+  readonly posts: readonly Post[];
+  readonly bySource: ReadonlyMap<string, Post>;
+  /** Post source by the key of its original URL (`from:`), see original-url.ts. */
+  readonly byOriginalUrl: ReadonlyMap<string, string>;
+  /** Terms sorted by name, for each taxonomy. */
+  readonly terms: Readonly<Record<TaxonomyKind, readonly TermEntry[]>>;
+  /** Term entry by taxonomy and name. */
+  term(kind: TaxonomyKind, name: string): TermEntry | undefined;
+  /** The posts before (older) and after (newer) a post, by source. */
+  neighbours(source: string): { older?: Post; newer?: Post };
+}
+
+/**
+ * Indexes loaded posts. Posts whose output paths collide are all reported and none of
+ * them is built: gazette never lets one post silently overwrite another.
+ */
+export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const byOutput = new Map<string, Post[]>();
+  for (const post of loaded) byOutput.set(post.outputPath, [...(byOutput.get(post.outputPath) ?? []), post]);
+  const posts: Post[] = [];
+  for (const group of byOutput.values()) {
+    if (group.length === 1) {
+      posts.push(group[0]!);
+      continue;
+    }
+    for (const post of group) {
+      const others = group.filter((p) => p !== post).map((p) => p.source);
+      diagnostics.push(diagnostic('error', post.source, `two posts resolve to the URL ${post.url}: this one and ${others.join(', ')}; neither is built`, { hint: "give one of them a different 'slug:' or 'permalink:'" }));
+    }
+  }
+  posts.sort((a, b) => b.time - a.time || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+
+  const bySource = new Map(posts.map((p) => [p.source, p]));
+  const position = new Map(posts.map((p, i) => [p.source, i]));
+  const byOriginalUrl = new Map<string, string>();
+  for (const post of posts) {
+    const key = post.from ? originalUrlKey(post.from) : undefined;
+    // Newest first, so the first post for a URL wins; later duplicates keep their own page.
+    if (key && !byOriginalUrl.has(key)) byOriginalUrl.set(key, post.source);
+  }
+  const terms = { tags: termEntries(posts, 'tags'), categories: termEntries(posts, 'categories') };
+  const termByName = {
+    tags: new Map(terms.tags.map((t) => [t.name, t])),
+    categories: new Map(terms.categories.map((t) => [t.name, t])),
+  };
+  const index: SiteIndex = {
+    posts,
+    bySource,
+    byOriginalUrl,
+    terms,
+    term: (kind, name) => termByName[kind].get(name),
+    neighbours(source) {
+      const i = position.get(source);
+      if (i === undefined) return {};
+      const newer = posts[i - 1];
+      const older = posts[i + 1];
+      return { ...(older ? { older } : {}), ...(newer ? { newer } : {}) };
+    },
+  };
+  return { index, diagnostics };
+}
+
+/** One entry per distinct name; names whose slugs collide get `-2`, `-3`, … in name order. */
+function termEntries(posts: readonly Post[], kind: TaxonomyKind): TermEntry[] {
+  const members = new Map<string, string[]>();
+  for (const post of posts) for (const name of post[kind]) members.set(name, [...(members.get(name) ?? []), post.source]);
+  const names = [...members.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const used = new Set<string>();
+  return names.map((name) => {
+    const base = slugify(name) || 'term';
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    return { name, slug, url: `/${kind}/${encodeSegment(slug)}/`, posts: members.get(name)! };
+  });
+}

@@ -1,0 +1,80 @@
+import type { Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { Article } from '../types.js';
+import { createMarkdownRenderer } from './markdown.js';
+import { articleSchema } from './sanitize-schema.js';
+import absoluteUrls from './rules/absolute-urls.js';
+import archiveLinks from './rules/archive-links.js';
+import dropClasses from './rules/drop-classes.js';
+import externalLinks from './rules/external-links.js';
+import fragmentLinks from './rules/fragment-links.js';
+import imageLoading from './rules/image-loading.js';
+import leadImageCaption from './rules/lead-image-caption.js';
+import removeEmpty from './rules/remove-empty.js';
+import removeZoomWidgets from './rules/remove-zoom-widgets.js';
+import unwrapImageLinks from './rules/unwrap-image-links.js';
+import unwrapPresentational from './rules/unwrap-presentational.js';
+import { summarize } from './summarize.js';
+
+/** What the article processor needs to know about the whole site. */
+export interface ArticleProcessorOptions {
+  /** The site's origin (`https://example.org`) or ''. */
+  readonly origin: string;
+  /** The archived page of an original article URL, when the archive has it. */
+  readonly archivedUrl: (href: string) => string | undefined;
+  /** Excerpt length in characters. */
+  readonly excerptLength: number;
+}
+
+/** One post body in: its format, its text, its page URL and original URL. */
+export interface ArticleInput {
+  readonly format: 'markdown' | 'html';
+  readonly body: string;
+  readonly url: string;
+  readonly from?: string | undefined;
+}
+
+export type TransformArticle = (input: ArticleInput) => Article;
+
+/**
+ * Builds the article pipeline once (per build or per worker): markdown → HTML string →
+ * one hast tree → sanitize → the rewrite rules → HTML. Each post is parsed once and
+ * serialised once.
+ */
+export function createArticleProcessor(options: ArticleProcessorOptions): TransformArticle {
+  const renderMarkdown = createMarkdownRenderer();
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    // Untrusted HTML is made safe first; every rule after this works on safe HTML.
+    .use(rehypeSanitize, articleSchema)
+    // Captions are paired before presentational spans are unwrapped (they are spans).
+    .use(leadImageCaption)
+    // Zoom icons go before image links are judged, so an emptied lightbox anchor goes whole.
+    .use(removeZoomWidgets)
+    .use(unwrapImageLinks)
+    .use(unwrapPresentational)
+    // Empty elements are looked for after unwrapping, which can empty a paragraph.
+    .use(removeEmpty)
+    .use(imageLoading)
+    // Links are made absolute against the original first, so archive-links can match them.
+    .use(absoluteUrls)
+    .use(archiveLinks, { archivedUrl: options.archivedUrl })
+    .use(externalLinks, { origin: options.origin })
+    .use(fragmentLinks)
+    // Classes served the rules above; they go last.
+    .use(dropClasses)
+    .use(rehypeStringify)
+    .freeze();
+
+  return (input) => {
+    const html = input.format === 'markdown' ? renderMarkdown(input.body) : input.body;
+    const file = new VFile({ value: html, data: { post: { url: input.url, from: input.from } } });
+    const tree = processor.runSync(processor.parse(file), file) as Root;
+    const summary = summarize(tree, options.excerptLength);
+    return { html: processor.stringify(tree, file), ...summary };
+  };
+}

@@ -1,0 +1,16 @@
+import type { Root } from 'hast';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/**
+ * The article's own class names (`css-7yf5z7-GridComponent`, `MsoNormal`, `dfp-ad-…`)
+ * were kept through sanitizing for the rules above to recognise widgets by; now they
+ * go, so the outlet's class names cannot pick up the theme's styles and the output
+ * stays small. Runs last.
+ */
+const dropClasses: Plugin<[], Root> = () => (tree) => {
+  visit(tree, 'element', (node) => {
+    delete node.properties.className;
+  });
+};
+export default dropClasses;

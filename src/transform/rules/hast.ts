@@ -1,0 +1,55 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+
+/** Small helpers over hast nodes shared by the rewrite rules. */
+
+export type Parent = Root | Element;
+
+export function isElement(node: RootContent | ElementContent | Root | undefined, ...names: string[]): node is Element {
+  return node?.type === 'element' && (names.length === 0 || names.includes(node.tagName));
+}
+
+/** The element's classes (hast keeps them as `className: string[]`). */
+export function classesOf(node: Element): string[] {
+  const value: unknown = node.properties.className;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+/** Whitespace as a reader sees it, no-break and ideographic spaces included. */
+export const blank = /^[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]*$/;
+
+/** True for a text node that shows nothing. */
+export function isBlankText(node: RootContent | ElementContent): boolean {
+  return node.type === 'text' && blank.test(node.value);
+}
+
+/** Visible text of a node. */
+export function textContent(node: Element | Root): string {
+  return toString(node);
+}
+
+/** A string property of an element, or undefined. */
+export function attr(node: Element, name: string): string | undefined {
+  const value = node.properties[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Walks the tree children-first and lets `visit` replace each element by a list of
+ * nodes (`[]` removes it, `node.children` unwraps it); returning undefined keeps it.
+ * Children-first means a parent sees its children already rewritten.
+ */
+export function rewriteElements(tree: Parent, visit: (node: Element, parent: Parent) => ElementContent[] | undefined): void {
+  const next: (RootContent | ElementContent)[] = [];
+  for (const child of tree.children) {
+    if (child.type !== 'element') {
+      next.push(child);
+      continue;
+    }
+    rewriteElements(child, visit);
+    const replacement = visit(child, tree);
+    if (replacement) next.push(...replacement);
+    else next.push(child);
+  }
+  tree.children = next as typeof tree.children;
+}

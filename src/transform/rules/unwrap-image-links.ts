@@ -1,0 +1,37 @@
+import type { Root } from 'hast';
+import type { Plugin } from 'unified';
+import { attr, isBlankText, isElement, rewriteElements, type Parent } from './hast.js';
+
+/**
+ * An anchor that only re-links the image it wraps (`<a href="big.jpg"><img src="big.jpg">`,
+ * a lightbox trigger) is unwrapped: the image stays, the redundant link goes. Anchors that
+ * lead somewhere else (an article, a gallery page) are left alone.
+ */
+
+/** The image a URL points at, ignoring query, fragment, size suffixes (`-300x200`) and Plone's `/@@images/…`. */
+export function imageKey(url: string): string {
+  return url
+    .split(/[?#]/)[0]!
+    .replace(/\/@@images\/.*$/, '')
+    .replace(/-\d+x\d+(?=\.\w+$)/, '')
+    .replace(/^https?:/, '')
+    .toLowerCase();
+}
+
+export function unwrapImageLinks(tree: Parent): void {
+  rewriteElements(tree, (node) => {
+    if (!isElement(node, 'a')) return undefined;
+    const content = node.children.filter((c) => !isBlankText(c));
+    const img = content[0];
+    if (content.length !== 1 || !isElement(img, 'img')) return undefined;
+    const href = attr(node, 'href');
+    const src = attr(img, 'src');
+    if (!href || !src || imageKey(href) !== imageKey(src)) return undefined;
+    return [img];
+  });
+}
+
+const unwrapImageLinksPlugin: Plugin<[], Root> = () => (tree) => {
+  unwrapImageLinks(tree);
+};
+export default unwrapImageLinksPlugin;
