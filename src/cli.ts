@@ -37,10 +37,10 @@ function folder(cwd: string, flag: string | undefined, name: string): string {
   return existsSync(local) ? local : join(packageRoot, name);
 }
 
-/** The config file: the flag's, else `gazette.config.yml` (or `.yaml`, `.json`) in the working directory, if any. */
+/** The config file as messages should name it: the flag's, else `gazette.config.yml` (or `.yaml`, `.json`) if present. */
 function configFile(cwd: string, flag: string | undefined): string | undefined {
-  if (flag !== undefined) return resolve(cwd, flag);
-  return ['gazette.config.yml', 'gazette.config.yaml', 'gazette.config.json'].map((n) => resolve(cwd, n)).find((p) => existsSync(p));
+  if (flag !== undefined) return flag;
+  return ['gazette.config.yml', 'gazette.config.yaml', 'gazette.config.json'].find((name) => existsSync(resolve(cwd, name)));
 }
 
 async function runBuild(flags: BuildFlags): Promise<number> {

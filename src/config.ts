@@ -107,6 +107,8 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
     return fallback;
   };
 
+  const title = text('title', defaultSiteConfig.title);
+  const description = text('description', '');
   const url = text('url', '').replace(/\/+$/, '');
   if (url !== '' && !/^https?:\/\/[^/\s]+$/.test(url)) {
     bad('url', "must be the site's origin such as https://example.org (put a sub-path in 'baseurl')", raw.url);
@@ -141,8 +143,8 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
   if (problems.length > 0) throw new FatalError(problems.join('\n'));
   const extra = Object.fromEntries(Object.entries(raw).filter(([k]) => !known.has(k)));
   return {
-    title: text('title', defaultSiteConfig.title),
-    description: text('description', ''),
+    title,
+    description,
     lang: Intl.getCanonicalLocales(lang)[0] ?? lang,
     url,
     baseurl,

@@ -44,7 +44,9 @@ export function splitFrontMatter(text: string): SplitPost {
   let yaml: ParsedYaml | undefined;
   const parse = (block: string) => {
     try {
-      yaml = parseYaml(block);
+      // gray-matter cuts the block before the closing `\n---`, leaving a lone CR from a
+      // CRLF file at its end; with CRs made LF the lines stay the same lines.
+      yaml = parseYaml(block.replace(/\r\n?/g, '\n'));
     } catch (error) {
       if (error instanceof YamlError) {
         // The block starts on the `---` line, so its line n is file line n.

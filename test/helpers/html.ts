@@ -1,0 +1,13 @@
+import type { Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified, type Pluggable } from 'unified';
+import { VFile } from 'vfile';
+
+/** Runs rehype plugins over an HTML fragment and returns the HTML they leave. */
+export function rewrite(html: string, plugins: Pluggable[], data: VFile['data'] = {}): string {
+  const processor = unified().use(rehypeParse, { fragment: true }).use(plugins).use(rehypeStringify);
+  const file = new VFile({ value: html, data });
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  return processor.stringify(tree, file);
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSiteConfig, type SiteConfig } from '../../src/config.js';
+import { loadPost } from '../../src/load/load-post.js';
+import { fixtures } from '../helpers/paths.js';
+
+const config: SiteConfig = { ...defaultSiteConfig, timezone: 'Asia/Shanghai' };
+
+function load(name: string, bytes?: Buffer, layouts: string[] = []) {
+  const path = join(fixtures, 'load', name);
+  const file = { source: `load/${name}`, path, format: 'markdown' as const, folderCategories: [] };
+  return loadPost(file, bytes ?? readFileSync(path), config, (l) => layouts.includes(l));
+}
+
+describe('loadPost', () => {
+  it('reads the seed post as Jekyll would, in the site timezone', () => {
+    const path = join(fixtures, '../../posts/2024-11-14-biden-xi-meeting-rfa.md');
+    const { post, diagnostics } = loadPost({ source: 'posts/seed.md', path, format: 'markdown', folderCategories: [] }, readFileSync(path), config, () => false);
+    expect(diagnostics).toEqual([]);
+    expect(post).toMatchObject({
+      title: '拜登"再会"习近平 美中关系困扰何在？',
+      date: '2024-11-15T07:37:40.066+08:00',
+      url: '/2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/',
+      outputPath: '2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/index.html',
+      tags: ['自由亚洲电台'],
+      categories: ['自由亚洲电台'],
+      author: '自由亚洲电台',
+      from: 'https://www.rfa.org/mandarin/yataibaodao/junshiwaijiao/jw-xi-jinping-to-meet-biden-11142024140853.html',
+      layout: 'post',
+      bodyLine: 11,
+    });
+    expect(post?.data).toEqual({ comments: true });
+  });
+
+  it('normalises every shape of tags, categories, author and entity-encoded titles', () => {
+    const { post, diagnostics } = load('2020-01-02-term-shapes.md');
+    expect(post).toMatchObject({
+      title: 'R&D spending "rises"',
+      tags: ['香港', '新闻自由'],
+      categories: ['自由 亚洲'],
+      author: 'Jane Doe',
+      date: '2020-01-02T10:00:00.000+08:00',
+      slug: 'rd-spending-rises',
+    });
+    // Template syntax in a value is data, never evaluated.
+    expect(post?.data.song).toBe('Never evaluated {{ 7*7 }}');
+    // A layout that is a path is refused with a warning on its line.
+    expect(post?.layout).toBe('post');
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 10, message: expect.stringContaining('not a template name') })]);
+  });
+
+  it('uses a layout only when its template exists', () => {
+    const bytes = Buffer.from('---\ntitle: x\ndate: 2020-01-01\nlayout: wide\n---\nbody\n');
+    expect(load('x.md', bytes, ['wide']).post?.layout).toBe('wide');
+    expect(load('x.md', bytes, []).post?.layout).toBe('post');
+  });
+
+  it('takes title and date from a Jekyll file name when there is no front matter', () => {
+    const { post } = load('2019-2-6-unpadded title here.md');
+    expect(post).toMatchObject({ title: 'Unpadded title here', date: '2019-02-06T00:00:00.000+08:00', bodyLine: 1, tags: [], categories: [] });
+  });
+
+  it('skips published: false and says why', () => {
+    expect(load('2020-01-03-unpublished.md')).toEqual({ skipped: { source: 'load/2020-01-03-unpublished.md', reason: 'published: false' }, diagnostics: [] });
+  });
+
+  it('reports a post without any date on line 1', () => {
+    expect(load('no-date.md').diagnostics).toEqual([expect.objectContaining({ severity: 'error', line: 1, message: 'the post has no date' })]);
+  });
+
+  it('reports an unreadable date on the line of the date key', () => {
+    expect(load('2021-05-06-bad-date.md').diagnostics).toEqual([expect.objectContaining({ severity: 'error', line: 3, message: expect.stringContaining('someday soon') })]);
+  });
+
+  it('reports invalid YAML with its file line', () => {
+    const [d] = load('bad-yaml.md').diagnostics;
+    expect(d).toMatchObject({ severity: 'error', message: expect.stringMatching(/^invalid YAML/) });
+    expect(d?.line).toBeGreaterThanOrEqual(2);
+    expect(d?.line).toBeLessThanOrEqual(5);
+  });
+
+  it('refuses JavaScript front matter without running it', () => {
+    const { post, diagnostics } = load('js-front-matter.md');
+    expect(post).toBeUndefined();
+    expect(diagnostics[0]?.message).toMatch(/front matter in 'js' is refused/);
+    expect((globalThis as Record<string, unknown>).gazettePwned).toBeUndefined();
+  });
+
+  it('warns when the front-matter date is far from the file name’s', () => {
+    const { post, diagnostics } = load('2018-01-01-far-from-name-date.md');
+    expect(post?.url).toBe('/2018/03/01/far-from-name-date/');
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 3 })]);
+  });
+
+  it('reads CRLF files, a BOM and blank lines between keys', () => {
+    const bytes = Buffer.from('\ufeff---\r\n\r\ntitle: 我的票圈\r\n\r\ndate: 2018-04-14\r\n\r\n---\r\n\r\nBody\r\n');
+    const { post, diagnostics } = load('2018-04-14-crlf.md', bytes);
+    expect(diagnostics).toEqual([]);
+    expect(post).toMatchObject({ title: '我的票圈', date: '2018-04-14T00:00:00.000+08:00', bodyLine: 8 });
+  });
+
+  it('refuses custom YAML tags and reports files that are not UTF-8 text', () => {
+    expect(load('t.md', Buffer.from('---\ntitle: !ruby/object:Gem::Installer {}\n---\n')).diagnostics[0]?.message).toMatch(/custom YAML tag refused/);
+    expect(load('t.md', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a])).diagnostics[0]?.message).toMatch(/not valid UTF-8/);
+  });
+});
