@@ -95,16 +95,21 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
   };
 }
 
-/** Reads file and line out of a Nunjucks error ("(…/post.njk) [Line 3, Column 5]"). */
+/**
+ * Reads file and line out of a Nunjucks error. Nunjucks nests a message per template
+ * frame ("(…/post.njk) [Line 3, Column 5]\n  …"); the innermost names the real place.
+ * Its parse errors count lines from 1 but its runtime errors (innermost message
+ * "Error: …") from 0, so those are shifted by one.
+ */
 function templateError(error: unknown, templatesDir: string, cwd: string): TemplateError {
   const text = error instanceof Error ? error.message : String(error);
-  const file = /\(([^()\n]+\.njk)\)/.exec(text)?.[1];
-  const line = /\[Line (\d+)/.exec(text)?.[1];
-  const message = text
-    .replace(/^Template render error:\s*/, '')
-    .replace(/\([^()\n]+\.njk\)\s*(\[Line \d+, Column \d+\])?/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const places = [...text.matchAll(/\(([^()\n]+\.njk)\)(?: \[Line (\d+), Column \d+\])?/g)];
+  const innermost = places.at(-1);
+  const detail = text.slice((innermost?.index ?? 0) + (innermost?.[0].length ?? 0)).replace(/^[\s\S]*\n\s*/, '').trim() || text.trim();
+  const runtime = /^\w*Error: /.test(detail);
+  const file = innermost?.[1];
+  const line = innermost?.[2] !== undefined ? Number(innermost[2]) + (runtime ? 1 : 0) : undefined;
+  const message = detail.replace(/^(Template render error: )+/, '').replace(/^Error: /, '');
   const shown = file ? relative(cwd, file.startsWith('/') ? file : join(templatesDir, file)) : undefined;
-  return new TemplateError(message || 'template error', shown, line ? Number(line) : undefined, { cause: error });
+  return new TemplateError(message || 'template error', shown, line, { cause: error });
 }
