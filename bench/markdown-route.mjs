@@ -6,7 +6,7 @@
 //                   {fragment:true} -> rehype-sanitize (default schema) -> rehype-stringify
 //
 // Input: every .md/.markdown file under the given folders (default: each folder of
-// /work/shared/corpus/real/ plus /work/shared/corpus/seed/). Front matter is removed with
+// ../shared/corpus/real/ plus ../shared/corpus/seed/). Front matter is removed with
 // gray-matter (bodies whose YAML fails to parse are used whole); that step is not timed.
 // Each route runs in its own child process (so peak RSS and JIT/GC state are its own), builds its
 // processor once, does one untimed warm-up pass, then times 3 passes with performance.now().
@@ -35,7 +35,8 @@ import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 
-const CORPUS = '/work/shared/corpus';
+// The shared corpus sits next to the repository (../shared/corpus).
+const CORPUS = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
 const PASSES = 3;
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) {
