@@ -56,7 +56,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const renderer = createRenderer(options.templatesDir, config, cwd);
   const layoutExists = (name: string) => !(pageTemplates as readonly string[]).includes(name) && renderer.has(name);
 
-  const archive = await loadPosts(options.postsDir, cwd, config, layoutExists);
+  const archive = await loadPosts(options.postsDir, options.outDir, cwd, config, layoutExists);
   const { index, diagnostics: indexDiagnostics } = buildSiteIndex(archive.posts);
   const diagnostics: Diagnostic[] = [...archive.diagnostics, ...indexDiagnostics];
 

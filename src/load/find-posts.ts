@@ -16,20 +16,26 @@ export interface PostFile {
 
 const formats: Record<string, 'markdown' | 'html'> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html' };
 
+/** Folders that hold other tools' files, never posts (Jekyll skips them too). */
+const ignoredFolders = new Set(['node_modules', 'vendor']);
+
 /**
  * Every `.md`, `.markdown` and `.html` file under `root`, recursively, sorted by path.
  * If the folder is a Jekyll site (it has `_posts` folders), only files inside `_posts`
  * folders are posts, and the folders above each `_posts` are its categories. Hidden
- * files and folders are skipped; symbolic links are not followed (reported as warnings).
+ * files and folders, `node_modules`, `vendor` and the `exclude`d folders (the output
+ * folder, when it lies inside) are skipped; symbolic links are not followed (reported
+ * as warnings).
  */
-export async function findPosts(root: string, cwd: string): Promise<{ files: PostFile[]; diagnostics: Diagnostic[] }> {
+export async function findPosts(root: string, cwd: string, exclude: readonly string[] = []): Promise<{ files: PostFile[]; diagnostics: Diagnostic[] }> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const diagnostics: Diagnostic[] = [];
   const candidates: { rel: string; abs: string }[] = [];
   for (const entry of entries) {
     const abs = join(entry.parentPath, entry.name);
     const rel = relative(root, abs);
-    if (rel.split(sep).some((part) => part.startsWith('.'))) continue;
+    if (rel.split(sep).some((part) => part.startsWith('.') || ignoredFolders.has(part))) continue;
+    if (exclude.some((dir) => abs === dir || abs.startsWith(dir + sep))) continue;
     if (entry.isSymbolicLink()) {
       diagnostics.push(diagnostic('warning', relative(cwd, abs), 'symbolic link not followed', { hint: 'posts must be real files inside the posts folder' }));
       continue;

@@ -12,8 +12,8 @@ export interface LoadedArchive {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export async function loadPosts(postsDir: string, cwd: string, config: SiteConfig, layoutExists: LayoutExists): Promise<LoadedArchive> {
-  const found = await findPosts(postsDir, cwd);
+export async function loadPosts(postsDir: string, outDir: string, cwd: string, config: SiteConfig, layoutExists: LayoutExists): Promise<LoadedArchive> {
+  const found = await findPosts(postsDir, cwd, [outDir]);
   const posts: Post[] = [];
   const skipped: Skipped[] = [];
   const diagnostics: Diagnostic[] = [...found.diagnostics];

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { loadConfig } from '../../src/config.js';
@@ -162,6 +162,19 @@ describe('gazette build with bad input', () => {
     expect(r.stderr).toMatch(/test\/fixtures\/broken-templates\/post\.njk:3: /);
   });
 
+  it('does not read the output folder as posts when it lies inside the posts folder', async () => {
+    const posts = join(work, 'inside');
+    mkdirSync(join(posts, 'node_modules/pkg'), { recursive: true });
+    writeFileSync(join(posts, '2024-01-01-only.md'), '---\ntitle: Only\n---\nThe only post.\n');
+    writeFileSync(join(posts, 'node_modules/pkg/README.md'), '# not a post\n');
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli(['build', '--posts', posts, '--out', join(posts, '_site'), '--report', join(work, 'inside.json'), '-q']);
+      expect(r.code).toBe(0);
+      const inside = JSON.parse(readFileSync(join(work, 'inside.json'), 'utf8')) as BuildReport;
+      expect(inside.posts.map((p) => p.title)).toEqual(['Only']);
+    }
+  });
+
   it('refuses an output folder that holds the posts', async () => {
     const r = await runCli(['build', '--out', '.']);
     expect(r.code).toBe(2);
@@ -175,7 +188,8 @@ describe('gazette build with bad input', () => {
     expect(existsSync(join(out, 'categories/rfa/index.html'))).toBe(true);
     expect((await runCli(['build', '--posts', 'test/fixtures/load', '--out', out, '-q'])).code).toBe(1);
     expect(existsSync(join(out, '2022/01/02/nested/index.html'))).toBe(false);
-    expect(existsSync(dirname(join(out, 'index.html')))).toBe(true);
+    expect(existsSync(join(out, 'categories/rfa/index.html'))).toBe(false);
+    expect(existsSync(join(out, '2020/01/02/rd-spending-rises/index.html'))).toBe(true);
   });
 });
 
