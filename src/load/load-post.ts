@@ -5,7 +5,8 @@ import { diagnostic } from '../errors.js';
 import type { Diagnostic, Post, Skipped } from '../types.js';
 import { isoDate } from './dates.js';
 import { FrontMatterError, splitFrontMatter } from './front-matter.js';
-import { authorOf, categoriesOf, interpretedKeys, parseFileName, postDate, tagsOf, textOf, titleFromSlug } from './normalize.js';
+import type { DateTime } from 'luxon';
+import { authorOf, categoriesOf, interpretedKeys, parseFileName, postDate, tagsOf, textOf, titleFromSlug, type FileNameParts } from './normalize.js';
 import { placePost } from './permalink.js';
 import { postSlug, slugify } from './slug.js';
 import type { PostFile } from './find-posts.js';
@@ -50,12 +51,8 @@ export function loadPost(file: PostFile, bytes: Buffer, config: SiteConfig, layo
 
     const name = parseFileName(basename(source));
     const { date, fromFrontMatter } = postDate(split.yaml, name, config.timezone);
-    if (fromFrontMatter && name.date) {
-      const nameDay = postDate(undefined, name, config.timezone).date;
-      if (Math.abs(date.startOf('day').diff(nameDay, 'days').days) > 1) {
-        diagnostics.push(diagnostic('warning', source, `the front-matter date ${date.toISODate()} and the file name's date ${nameDay.toISODate()} differ by more than a day; the front-matter date is used`, { line: lineOf('date') }));
-      }
-    }
+    const disagreement = fromFrontMatter ? dateDisagreement(date, name, config.timezone) : undefined;
+    if (disagreement) diagnostics.push(diagnostic('warning', source, disagreement, { line: lineOf('date') }));
 
     const title = textOf(fm.title) || titleFromSlug(name.slug) || '(untitled)';
     const from = textOf(fm.from);
@@ -67,12 +64,8 @@ export function loadPost(file: PostFile, bytes: Buffer, config: SiteConfig, layo
     const placed = placePost(permalink, { date, slug, title: jekyllTitle, categories });
     if ('problem' in placed) return fail(`bad permalink: ${placed.problem}`, lineOf('permalink'));
 
-    const layout = textOf(fm.layout);
-    let chosenLayout = 'post';
-    if (layout && layout !== 'post') {
-      if (layoutName.test(layout) && layoutExists(layout)) chosenLayout = layout;
-      else if (!layoutName.test(layout)) diagnostics.push(diagnostic('warning', source, `layout ${JSON.stringify(layout)} is not a template name; using 'post'`, { line: lineOf('layout') }));
-    }
+    const layout = chooseLayout(textOf(fm.layout), layoutExists);
+    if (layout.warning) diagnostics.push(diagnostic('warning', source, layout.warning, { line: lineOf('layout') }));
 
     const author = authorOf(fm.author);
     const post: Post = {
@@ -92,7 +85,7 @@ export function loadPost(file: PostFile, bytes: Buffer, config: SiteConfig, layo
       categories,
       ...(author ? { author } : {}),
       ...(from ? { from } : {}),
-      layout: chosenLayout,
+      layout: layout.name,
       data: templateData(fm),
     };
     return { post, diagnostics };
@@ -100,6 +93,24 @@ export function loadPost(file: PostFile, bytes: Buffer, config: SiteConfig, layo
     if (error instanceof FrontMatterError) return fail(error.message, error.line, error.hint);
     throw error;
   }
+}
+
+/** Says how the front-matter date and the file name's date disagree, when they are more than a day apart. */
+function dateDisagreement(date: DateTime, name: FileNameParts, zone: string): string | undefined {
+  if (!name.date) return undefined;
+  const nameDay = postDate(undefined, name, zone).date;
+  if (Math.abs(date.startOf('day').diff(nameDay, 'days').days) <= 1) return undefined;
+  return `the front-matter date ${date.toISODate()} and the file name's date ${nameDay.toISODate()} differ by more than a day; the front-matter date is used`;
+}
+
+/**
+ * The template for a post: its `layout:` when that is a plain name with a template (a
+ * Jekyll archive's `layout: archive` without one falls back quietly), else `post`.
+ */
+function chooseLayout(layout: string | undefined, layoutExists: LayoutExists): { name: string; warning?: string } {
+  if (!layout || layout === 'post') return { name: 'post' };
+  if (!layoutName.test(layout)) return { name: 'post', warning: `layout ${JSON.stringify(layout)} is not a template name; using 'post'` };
+  return { name: layoutExists(layout) ? layout : 'post' };
 }
 
 /** The keys gazette does not interpret, as JSON-safe values (dates become ISO strings). */
