@@ -15,6 +15,7 @@ import fragmentLinks from './rules/fragment-links.js';
 import imageLoading from './rules/image-loading.js';
 import leadImageCaption from './rules/lead-image-caption.js';
 import removeEmpty from './rules/remove-empty.js';
+import removeTrackingPixels from './rules/remove-tracking-pixels.js';
 import removeZoomWidgets from './rules/remove-zoom-widgets.js';
 import unwrapImageLinks from './rules/unwrap-image-links.js';
 import unwrapPresentational from './rules/unwrap-presentational.js';
@@ -55,6 +56,7 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     .use(leadImageCaption)
     // Zoom icons go before image links are judged, so an emptied lightbox anchor goes whole.
     .use(removeZoomWidgets)
+    .use(removeTrackingPixels)
     .use(unwrapImageLinks)
     .use(unwrapPresentational)
     // Empty elements are looked for after unwrapping, which can empty a paragraph.

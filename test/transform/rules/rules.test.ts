@@ -7,6 +7,7 @@ import fragmentLinks from '../../../src/transform/rules/fragment-links.js';
 import imageLoading from '../../../src/transform/rules/image-loading.js';
 import leadImageCaption from '../../../src/transform/rules/lead-image-caption.js';
 import removeEmpty from '../../../src/transform/rules/remove-empty.js';
+import removeTrackingPixels from '../../../src/transform/rules/remove-tracking-pixels.js';
 import removeZoomWidgets, { isZoomIcon } from '../../../src/transform/rules/remove-zoom-widgets.js';
 import unwrapImageLinks, { imageKey } from '../../../src/transform/rules/unwrap-image-links.js';
 import unwrapPresentational from '../../../src/transform/rules/unwrap-presentational.js';
@@ -46,6 +47,16 @@ describe('remove-zoom-widgets', () => {
   });
 });
 
+describe('remove-tracking-pixels', () => {
+  it('removes 1×1 beacons', () => {
+    expect(rewrite('<p>End.</p><img alt="" height="1" src="https://medium.com/_/stat?event=post.clientViewed" width="1">', [removeTrackingPixels])).toBe('<p>End.</p>');
+  });
+  it('keeps real images, sized or not', () => {
+    const html = `${unrelated}<img src="a.jpg" width="1" height="300"><img src="b.jpg">`;
+    expect(rewrite(html, [removeTrackingPixels])).toBe(html);
+  });
+});
+
 describe('unwrap-image-links', () => {
   it('unwraps an anchor that only re-links its own image', () => {
     expect(rewrite('<a href="https://e.org/big.jpg"><img src="https://e.org/big-300x200.jpg"></a>', [unwrapImageLinks])).toBe('<img src="https://e.org/big-300x200.jpg">');
@@ -70,6 +81,9 @@ describe('unwrap-presentational', () => {
 describe('remove-empty', () => {
   it('removes empty paragraphs, small print and spans, inner first', () => {
     expect(rewrite('<p></p><p>&nbsp; </p><p><span> </span><br></p><small></small><div><p>　</p></div><p>kept</p>', [removeEmpty])).toBe('<p>kept</p>');
+  });
+  it('leaves the space an empty inline element held, so words stay apart', () => {
+    expect(rewrite('<p>started with<strong> </strong>empathy and <em></em>care</p><section></section>', [removeEmpty])).toBe('<p>started with empathy and care</p>');
   });
   it('keeps elements with an image or text', () => {
     const html = `${unrelated}<p><img src="a.jpg"></p><div><br></div>`;
