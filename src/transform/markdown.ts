@@ -26,7 +26,7 @@ const rawTextOpen = /^<(style|script|textarea|title|xmp|iframe|noembed|noframes|
  * read the rest of the post as that element's text, and sanitizing would then drop it
  * all. Such a tag is shown as the text its author meant instead.
  */
-const escapeUnclosedRawText: RenderRule = (tokens, idx, options, env, self) => {
+const escapeUnclosedRawText: RenderRule = (tokens, idx) => {
   const token = tokens[idx]!;
   const name = rawTextOpen.exec(token.content)?.[1]?.toLowerCase();
   if (name) {
