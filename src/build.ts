@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
 import { createRenderer, pageTemplates, TemplateError, type Renderer } from './render/environment.js';
 import { renderHomePages, renderPostPage, renderTaxonomyPages } from './render/render-pages.js';
+import { makeReport, type BuildReport } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
-import { originalUrlKey } from './site/original-url.js';
 import { createArticleProcessor } from './transform/article-processor.js';
 import { readBody } from './transform/read-body.js';
-import type { ArticleSummary, Diagnostic, OutputFile, Post, Skipped } from './types.js';
+import type { ArticleSummary, Diagnostic, OutputFile, Post } from './types.js';
 import { OutputWriter } from './write/output-writer.js';
 
 /** Where a build reads and writes; all paths absolute. */
@@ -21,27 +21,6 @@ export interface BuildOptions {
   /** The public folder, or undefined when there is none to copy. */
   readonly publicDir: string | undefined;
   readonly config: SiteConfig;
-}
-
-/** One built post in the report. */
-export interface ReportPost {
-  readonly source: string;
-  readonly url: string;
-  readonly output: string;
-  readonly title: string;
-  readonly date: string;
-  readonly tags: readonly string[];
-  readonly categories: readonly string[];
-}
-
-/** The build report: a contract that tools and deploy scripts rely on (README, "Build report"). */
-export interface BuildReport {
-  readonly posts: readonly ReportPost[];
-  readonly skipped: readonly Skipped[];
-  readonly errors: readonly { source: string; line?: number; message: string }[];
-  readonly warnings: readonly { source: string; line?: number; message: string }[];
-  readonly pages: number;
-  readonly durationMs: number;
 }
 
 /**
@@ -62,39 +41,23 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const writer = await OutputWriter.open(options.outDir);
   try {
-    const built = await renderPosts(index, options, renderer, writer, diagnostics);
-    const write = async (render: () => OutputFile[], source: string) => {
+    const { built, summaries } = await renderPosts(index, options, renderer, writer, diagnostics);
+    const lists: [string, () => OutputFile[]][] = [
+      ['home', () => renderHomePages(index, summaries, renderer, config.paginate)],
+      ['tags', () => renderTaxonomyPages('tags', index, summaries, renderer, config.paginate)],
+      ['categories', () => renderTaxonomyPages('categories', index, summaries, renderer, config.paginate)],
+    ];
+    for (const [template, render] of lists) {
       try {
         for (const file of render()) await writer.write(file);
       } catch (error) {
-        diagnostics.push(renderDiagnostic(source, error));
+        diagnostics.push(renderDiagnostic(relative(cwd, join(options.templatesDir, `${template}.njk`)), error));
       }
-    };
-    await write(() => renderHomePages(index, built.summaries, renderer, config.paginate), 'home');
-    await write(() => renderTaxonomyPages('tags', index, built.summaries, renderer, config.paginate), 'tags');
-    await write(() => renderTaxonomyPages('categories', index, built.summaries, renderer, config.paginate), 'categories');
+    }
     const pages = writer.count;
     if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd)));
     await writer.commit();
-
-    const outRel = relative(cwd, options.outDir) || '.';
-    const located = (d: Diagnostic) => ({ source: d.source, ...(d.line !== undefined ? { line: d.line } : {}), message: d.hint ? `${d.message} (${d.hint})` : d.message });
-    return {
-      posts: built.posts.map((p) => ({
-        source: p.source,
-        url: p.url,
-        output: [outRel, ...p.outputPath.split('/')].join(sep),
-        title: p.title,
-        date: p.date,
-        tags: p.tags,
-        categories: p.categories,
-      })),
-      skipped: archive.skipped,
-      errors: diagnostics.filter((d) => d.severity === 'error').map(located),
-      warnings: diagnostics.filter((d) => d.severity === 'warning').map(located),
-      pages,
-      durationMs: Math.round(performance.now() - started),
-    };
+    return makeReport({ cwd, outDir: options.outDir, built, skipped: archive.skipped, diagnostics, pages, durationMs: Math.round(performance.now() - started) });
   } catch (error) {
     await writer.abort();
     throw error;
@@ -109,11 +72,7 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
   const transform = createArticleProcessor({
     origin: options.config.url,
     excerptLength: options.config.excerptLength,
-    archivedUrl: (href) => {
-      const key = originalUrlKey(href);
-      const source = key ? index.byOriginalUrl.get(key) : undefined;
-      return source ? index.bySource.get(source)?.url : undefined;
-    },
+    archivedUrl: (href) => index.archivedUrl(href),
   });
   const posts: Post[] = [];
   const summaries = new Map<string, ArticleSummary>();
@@ -127,7 +86,7 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
       diagnostics.push(renderDiagnostic(post.source, error));
     }
   }
-  return { posts, summaries };
+  return { built: posts, summaries };
 }
 
 function renderDiagnostic(source: string, error: unknown): Diagnostic {

@@ -4,7 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { build, type BuildReport } from './build.js';
+import { build } from './build.js';
+import type { BuildReport } from './report.js';
 import { loadConfig } from './config.js';
 import { FatalError, formatDiagnostic } from './errors.js';
 

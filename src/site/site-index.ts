@@ -24,6 +24,8 @@ export interface SiteIndex {
   readonly bySource: ReadonlyMap<string, Post>;
   /** Post source by the key of its original URL (`from:`), see original-url.ts. */
   readonly byOriginalUrl: ReadonlyMap<string, string>;
+  /** The page of the archived copy of an original article URL, if the archive has it. */
+  archivedUrl(href: string): string | undefined;
   /** Terms sorted by name, for each taxonomy. */
   readonly terms: Readonly<Record<TaxonomyKind, readonly TermEntry[]>>;
   /** Term entry by taxonomy and name. */
@@ -72,6 +74,11 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
     byOriginalUrl,
     terms,
     term: (kind, name) => termByName[kind].get(name),
+    archivedUrl(href) {
+      const key = originalUrlKey(href);
+      const source = key ? byOriginalUrl.get(key) : undefined;
+      return source ? bySource.get(source)?.url : undefined;
+    },
     neighbours(source) {
       const i = position.get(source);
       if (i === undefined) return {};

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BuildReport } from '../../src/build.js';
+import type { BuildReport } from '../../src/report.js';
 import { loadConfig } from '../../src/config.js';
 import { root } from '../helpers/paths.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';

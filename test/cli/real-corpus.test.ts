@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BuildReport } from '../../src/build.js';
+import type { BuildReport } from '../../src/report.js';
 import { hasSharedCorpus, root, sharedCorpus } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -39,5 +39,7 @@ describe('buildSiteIndex', () => {
   it('finds a post by any spelling of its original URL', () => {
     const { index } = buildSiteIndex([post('a', 1, { from: 'https://www.rfa.org/a/story.html?utm_source=x' })]);
     expect(index.byOriginalUrl.get('rfa.org/a/story.html')).toBe('a');
+    expect(index.archivedUrl('http://rfa.org/a/story.html#top')).toBe('/a/');
+    expect(index.archivedUrl('https://rfa.org/a/other.html')).toBeUndefined();
   });
 });

@@ -1,0 +1,67 @@
+import { relative, sep } from 'node:path';
+import type { Diagnostic, Post, Skipped } from './types.js';
+
+/** One built post in the report. */
+export interface ReportPost {
+  readonly source: string;
+  readonly url: string;
+  readonly output: string;
+  readonly title: string;
+  readonly date: string;
+  readonly tags: readonly string[];
+  readonly categories: readonly string[];
+}
+
+/** A located problem in the report; the hint, if any, is part of the message. */
+export interface ReportProblem {
+  readonly source: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
+/** The build report: a contract that tools and deploy scripts rely on (README, "Build report"). */
+export interface BuildReport {
+  readonly posts: readonly ReportPost[];
+  readonly skipped: readonly Skipped[];
+  readonly errors: readonly ReportProblem[];
+  readonly warnings: readonly ReportProblem[];
+  readonly pages: number;
+  readonly durationMs: number;
+}
+
+/** What a finished build knows, for its report. */
+export interface BuildOutcome {
+  readonly cwd: string;
+  readonly outDir: string;
+  readonly built: readonly Post[];
+  readonly skipped: readonly Skipped[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly pages: number;
+  readonly durationMs: number;
+}
+
+/** The report of a build: paths relative to the working directory, problems in the order found. */
+export function makeReport(outcome: BuildOutcome): BuildReport {
+  const outRel = relative(outcome.cwd, outcome.outDir) || '.';
+  const problem = (d: Diagnostic): ReportProblem => ({
+    source: d.source,
+    ...(d.line !== undefined ? { line: d.line } : {}),
+    message: d.hint ? `${d.message} (${d.hint})` : d.message,
+  });
+  return {
+    posts: outcome.built.map((p) => ({
+      source: p.source,
+      url: p.url,
+      output: [outRel, ...p.outputPath.split('/')].join(sep),
+      title: p.title,
+      date: p.date,
+      tags: p.tags,
+      categories: p.categories,
+    })),
+    skipped: outcome.skipped,
+    errors: outcome.diagnostics.filter((d) => d.severity === 'error').map(problem),
+    warnings: outcome.diagnostics.filter((d) => d.severity === 'warning').map(problem),
+    pages: outcome.pages,
+    durationMs: outcome.durationMs,
+  };
+}
