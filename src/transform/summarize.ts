@@ -1,7 +1,6 @@
 import type { Element, Root } from 'hast';
-import { visit, EXIT } from 'unist-util-visit';
 import type { ArticleSummary } from '../types.js';
-import { attr, blank, textContent } from './rules/hast.js';
+import { attr, blank, forEachElement, textContent } from './rules/hast.js';
 
 /**
  * What lists and page metadata need from an article: an excerpt (its first real
@@ -24,24 +23,24 @@ export function truncate(text: string, max: number): string {
 
 export function summarize(tree: Root, excerptLength: number): ArticleSummary {
   let excerpt = '';
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     if (node.tagName !== 'p') return;
     const text = textContent(node).replace(/\s+/g, ' ').trim();
     if ([...text].length < minParagraph) return;
     excerpt = truncate(text, excerptLength);
-    return EXIT;
+    return false;
   });
   if (excerpt === '') excerpt = truncate(textContent(tree).replace(/\s+/g, ' ').trim(), excerptLength);
 
   let leadImage: ArticleSummary['leadImage'];
-  visit(tree, 'element', (node, _index, parent) => {
+  forEachElement(tree, (node, parent) => {
     if (node.tagName !== 'img') return;
     const src = attr(node, 'src');
     if (!src || !/^https?:\/\//i.test(src)) return;
     const figure = parent?.type === 'element' && parent.tagName === 'figure' ? parent : undefined;
     const caption = figure ? captionOf(figure) : undefined;
     leadImage = { src, alt: attr(node, 'alt') ?? '', ...(caption ? { caption } : {}) };
-    return EXIT;
+    return false;
   });
   return { excerpt: blank.test(excerpt) ? '' : excerpt, ...(leadImage ? { leadImage } : {}) };
 }

@@ -10,6 +10,8 @@ import type { Diagnostic, OutputFile } from '../types.js';
  */
 export class OutputWriter {
   private readonly written = new Set<string>();
+  /** Folders already created, so each is made once. */
+  private readonly folders = new Set<string>();
 
   private constructor(
     readonly outDir: string,
@@ -38,7 +40,11 @@ export class OutputWriter {
   async write(file: OutputFile): Promise<void> {
     const target = resolve(this.staging, file.path);
     if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
-    await mkdir(dirname(target), { recursive: true });
+    const folder = dirname(target);
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     await writeFile(target, file.contents);
     this.written.add(relative(this.staging, target).split(sep).join('/'));
   }

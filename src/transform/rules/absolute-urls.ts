@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './hast.js';
 import './context.js';
 
 /**
@@ -26,7 +26,7 @@ export function resolveAgainst(href: string, base: string): string | undefined {
 const absoluteUrls: Plugin<[], Root> = () => (tree, file) => {
   const from = file.data.post?.from;
   if (!from || !/^https?:\/\//i.test(from)) return;
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     const property = urlProperties[node.tagName];
     const value = property ? node.properties[property] : undefined;
     if (typeof value !== 'string') return;

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './hast.js';
 import { relativeUrl } from '../../site/relative-url.js';
 import './context.js';
 
@@ -17,7 +17,7 @@ export interface ArchiveLinksOptions {
 const archiveLinks: Plugin<[ArchiveLinksOptions], Root> = (options) => (tree, file) => {
   const page = file.data.post?.url;
   if (!page) return;
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
     const target = options.archivedUrl(node.properties.href);
     if (target !== undefined && target !== page) node.properties.href = relativeUrl(page, target);

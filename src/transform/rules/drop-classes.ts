@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './hast.js';
 
 /**
  * The article's own class names (`css-7yf5z7-GridComponent`, `MsoNormal`, `dfp-ad-…`)
@@ -9,7 +9,7 @@ import { visit } from 'unist-util-visit';
  * stays small. Runs last.
  */
 const dropClasses: Plugin<[], Root> = () => (tree) => {
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     delete node.properties.className;
   });
 };

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './hast.js';
 
 /**
  * Links that leave the site get `rel="noopener noreferrer"`: the page they open cannot
@@ -22,7 +22,7 @@ export function isExternal(href: string, origin: string): boolean {
 }
 
 const externalLinks: Plugin<[ExternalLinksOptions], Root> = (options) => (tree) => {
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
     if (isExternal(node.properties.href, options.origin)) node.properties.rel = ['noopener', 'noreferrer'];
   });

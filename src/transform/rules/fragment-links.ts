@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './hast.js';
 
 /**
  * Sanitizing prefixes every `id` with `user-content-` (so article HTML cannot clobber
@@ -12,11 +12,11 @@ const prefix = 'user-content-';
 
 const fragmentLinks: Plugin<[], Root> = () => (tree) => {
   const ids = new Set<string>();
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id);
   });
   if (ids.size === 0) return;
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     const href = node.properties.href;
     if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
     let target: string;

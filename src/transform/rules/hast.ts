@@ -53,3 +53,23 @@ export function rewriteElements(tree: Parent, visit: (node: Element, parent: Par
   }
   tree.children = next as typeof tree.children;
 }
+
+/**
+ * Calls `fn` on every element in document order (parents before children); `fn`
+ * returning `false` stops the walk. A plain loop with an explicit stack: cheaper than a
+ * visitor that allocates per node, and safe on deeply nested HTML.
+ */
+export function forEachElement(tree: Parent, fn: (node: Element, parent: Parent) => void | false): void {
+  const stack: [Element, Parent][] = [];
+  const push = (parent: Parent) => {
+    for (let i = parent.children.length - 1; i >= 0; i--) {
+      const child = parent.children[i]!;
+      if (child.type === 'element') stack.push([child, parent]);
+    }
+  };
+  push(tree);
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if (fn(item[0], item[1]) === false) return;
+    push(item[0]);
+  }
+}

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './hast.js';
 
 /**
  * Images load lazily and decode off the main thread (`loading="lazy"`,
@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
  * while they arrive.
  */
 const imageLoading: Plugin<[], Root> = () => (tree) => {
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     if (node.tagName !== 'img') return;
     node.properties.loading = 'lazy';
     node.properties.decoding = 'async';
