@@ -57,7 +57,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const pages = writer.count;
     if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd)));
     await writer.commit();
-    return makeReport({ cwd, outDir: options.outDir, built, skipped: archive.skipped, diagnostics, pages, durationMs: Math.round(performance.now() - started) });
+    return makeReport({ cwd, outDir: options.outDir, built, summaries, skipped: archive.skipped, diagnostics, pages, durationMs: Math.round(performance.now() - started) });
   } catch (error) {
     await writer.abort();
     throw error;
@@ -72,6 +72,7 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
   const transform = createArticleProcessor({
     origin: options.config.url,
     excerptLength: options.config.excerptLength,
+    lang: options.config.lang,
     archivedUrl: (href) => index.archivedUrl(href),
   });
   const posts: Post[] = [];
@@ -80,7 +81,8 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
     try {
       const article = transform({ format: post.format, body: await readBody(post), url: post.url, from: post.from });
       await writer.write(renderPostPage(post, article, index, renderer));
-      summaries.set(post.source, { excerpt: article.excerpt, ...(article.leadImage ? { leadImage: article.leadImage } : {}) });
+      const { html: _html, ...summary } = article;
+      summaries.set(post.source, summary);
       posts.push(post);
     } catch (error) {
       diagnostics.push(renderDiagnostic(post.source, error));

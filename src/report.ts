@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import type { Diagnostic, Post, Skipped } from './types.js';
+import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
 
 /** One built post in the report. */
 export interface ReportPost {
@@ -10,6 +10,13 @@ export interface ReportPost {
   readonly date: string;
   readonly tags: readonly string[];
   readonly categories: readonly string[];
+  /** Share of the input's visible text found in the page, in order (1 = nothing lost). */
+  readonly textRetention: number;
+  readonly characters: number;
+  readonly words: number;
+  readonly readingMinutes: number;
+  readonly leadImage?: ArticleSummary['leadImage'];
+  readonly credit?: string;
 }
 
 /** A located problem in the report; the hint, if any, is part of the message. */
@@ -34,6 +41,7 @@ export interface BuildOutcome {
   readonly cwd: string;
   readonly outDir: string;
   readonly built: readonly Post[];
+  readonly summaries: ReadonlyMap<string, ArticleSummary>;
   readonly skipped: readonly Skipped[];
   readonly diagnostics: readonly Diagnostic[];
   readonly pages: number;
@@ -49,19 +57,34 @@ export function makeReport(outcome: BuildOutcome): BuildReport {
     message: d.hint ? `${d.message} (${d.hint})` : d.message,
   });
   return {
-    posts: outcome.built.map((p) => ({
-      source: p.source,
-      url: p.url,
-      output: [outRel, ...p.outputPath.split('/')].join(sep),
-      title: p.title,
-      date: p.date,
-      tags: p.tags,
-      categories: p.categories,
-    })),
+    posts: outcome.built.map((p) => {
+      const summary = outcome.summaries.get(p.source);
+      return {
+        source: p.source,
+        url: p.url,
+        output: [outRel, ...p.outputPath.split('/')].join(sep),
+        title: p.title,
+        date: p.date,
+        tags: p.tags,
+        categories: p.categories,
+        textRetention: retention(summary?.fidelity),
+        characters: summary?.stats.characters ?? 0,
+        words: summary?.stats.words ?? 0,
+        readingMinutes: summary?.stats.readingMinutes ?? 0,
+        ...(summary?.leadImage ? { leadImage: summary.leadImage } : {}),
+        ...(summary?.credit ? { credit: summary.credit } : {}),
+      };
+    }),
     skipped: outcome.skipped,
     errors: outcome.diagnostics.filter((d) => d.severity === 'error').map(problem),
     warnings: outcome.diagnostics.filter((d) => d.severity === 'warning').map(problem),
     pages: outcome.pages,
     durationMs: outcome.durationMs,
   };
+}
+
+/** Kept characters over input characters, to four decimals; 1 for an article without text. */
+export function retention(fidelity: ArticleSummary['fidelity'] | undefined): number {
+  if (!fidelity || fidelity.inputChars === 0) return 1;
+  return Math.floor((fidelity.keptChars / fidelity.inputChars) * 10_000) / 10_000;
 }

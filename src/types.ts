@@ -71,10 +71,16 @@ export interface Skipped {
 
 /** What the transform stage learns from a post's body, besides its HTML. */
 export interface ArticleSummary {
-  /** Plain-text excerpt for lists and meta descriptions. */
+  /** Plain-text excerpt for lists and meta descriptions: the first real paragraph, cut to length. */
   readonly excerpt: string;
   /** The first content image, if any. */
   readonly leadImage?: { readonly src: string; readonly alt: string; readonly caption?: string };
+  /** The editors' credit line (`责编：… 网编：…`), which also stays in the article. */
+  readonly credit?: string;
+  /** Length and reading time. */
+  readonly stats: { readonly characters: number; readonly words: number; readonly readingMinutes: number };
+  /** How much of the input's visible text the article kept (characters, whitespace aside). */
+  readonly fidelity: { readonly inputChars: number; readonly keptChars: number };
 }
 
 /** One post's article HTML: sanitized and rewritten, ready to be marked safe in a template. */

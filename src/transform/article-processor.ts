@@ -13,13 +13,19 @@ import dropClasses from './rules/drop-classes.js';
 import externalLinks from './rules/external-links.js';
 import fragmentLinks from './rules/fragment-links.js';
 import imageLoading from './rules/image-loading.js';
-import leadImageCaption from './rules/lead-image-caption.js';
+import imageCaptions from './rules/image-captions.js';
+import recoverLazyImages from './rules/recover-lazy-images.js';
+import dedupeImages from './rules/dedupe-images.js';
+import dedupeIds from './rules/dedupe-ids.js';
 import removeEmpty from './rules/remove-empty.js';
 import removeTrackingPixels from './rules/remove-tracking-pixels.js';
 import removeZoomWidgets from './rules/remove-zoom-widgets.js';
 import unwrapImageLinks from './rules/unwrap-image-links.js';
 import unwrapPresentational from './rules/unwrap-presentational.js';
+import { articleText, textFidelity } from './fidelity.js';
+import { textContent } from './rules/hast.js';
 import { summarize } from './summarize.js';
+import { createTextCounter } from './text-stats.js';
 
 /** What the article processor needs to know about the whole site. */
 export interface ArticleProcessorOptions {
@@ -29,6 +35,8 @@ export interface ArticleProcessorOptions {
   readonly archivedUrl: (href: string) => string | undefined;
   /** Excerpt length in characters. */
   readonly excerptLength: number;
+  /** The site's language, for word segmentation. */
+  readonly lang: string;
 }
 
 /** One post body in: its format, its text, its page URL and original URL. */
@@ -52,8 +60,11 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     .use(rehypeParse, { fragment: true })
     // Untrusted HTML is made safe first; every rule after this works on safe HTML.
     .use(rehypeSanitize, articleSchema)
+    // Real image URLs first: deduplicating and captioning compare them.
+    .use(recoverLazyImages)
+    .use(dedupeImages)
     // Captions are paired before presentational spans are unwrapped (they are spans).
-    .use(leadImageCaption)
+    .use(imageCaptions)
     // Zoom icons go before image links are judged, so an emptied lightbox anchor goes whole.
     .use(removeZoomWidgets)
     .use(removeTrackingPixels)
@@ -66,17 +77,27 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     .use(absoluteUrls)
     .use(archiveLinks, { archivedUrl: options.archivedUrl })
     .use(externalLinks, { origin: options.origin })
+    // Ids are made unique before fragment links are matched to them.
+    .use(dedupeIds)
     .use(fragmentLinks)
     // Classes served the rules above; they go last.
     .use(dropClasses)
     .use(rehypeStringify)
     .freeze();
 
+  const countText = createTextCounter(options.lang);
   return (input) => {
     const html = input.format === 'markdown' ? renderMarkdown(input.body) : input.body;
     const file = new VFile({ value: html, data: { post: { url: input.url, from: input.from } } });
-    const tree = processor.runSync(processor.parse(file), file) as Root;
+    const parsed = processor.parse(file);
+    const inputText = articleText(parsed);
+    const tree = processor.runSync(parsed, file) as Root;
     const summary = summarize(tree, options.excerptLength);
-    return { html: processor.stringify(tree, file), ...summary };
+    return {
+      html: processor.stringify(tree, file),
+      ...summary,
+      stats: countText(textContent(tree)),
+      fidelity: textFidelity(inputText, articleText(tree)),
+    };
   };
 }

@@ -18,7 +18,7 @@ export type RenderMarkdown = (markdown: string) => string;
 type RenderRule = NonNullable<Renderer['rules']['html_inline']>;
 
 /** Elements whose content an HTML parser reads as raw text up to their closing tag. */
-const rawTextOpen = /^<(style|script|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s>/])/i;
+const rawTextOpen = /^<(style|script|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s>/])/i;
 
 /**
  * An inline `<style>` (or `<script>`, `<textarea>`, …) with no closing tag in the same

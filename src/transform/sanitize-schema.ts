@@ -13,6 +13,32 @@ import type { Options as Schema } from 'rehype-sanitize';
 
 const base = defaultSchema.attributes ?? {};
 
+/**
+ * Elements whose content is not article text: they are removed with their content, and
+ * the fidelity measure (fidelity.ts) does not count their text. Everything else an
+ * article holds is kept or unwrapped, so its text survives.
+ */
+export const nonArticleElements = [
+  // code and styling
+  'script',
+  'style',
+  // inert markup, never shown
+  'template',
+  // the <title> of a whole document pasted into a post: a browser shows it in the tab, not the page
+  'title',
+  // fallback text for browsers without frames or embeds; today's browsers never show it
+  // (an <object>'s fallback, which they do show, is kept: <object> is only unwrapped)
+  'iframe',
+  'noembed',
+  'noframes',
+  // drawings and formulas: untrusted markup gazette does not render; their labels are not prose
+  'svg',
+  'math',
+  // form controls: the outlet's page chrome
+  'textarea',
+  'select',
+] as const;
+
 export const articleSchema: Schema = {
   ...defaultSchema,
   tagNames: [
@@ -40,7 +66,9 @@ export const articleSchema: Schema = {
   attributes: {
     ...base,
     a: [...(base.a ?? []).filter((a) => a !== 'dataFootnoteBackref' && a !== 'dataFootnoteRef'), 'title'],
-    img: [...(base.img ?? []), 'alt', 'title', 'width', 'height'],
+    // The lazy-loading attributes carry an image's real URL; recover-lazy-images moves
+    // it into `src` and drops them. They get src's protocol checks below.
+    img: [...(base.img ?? []), 'alt', 'title', 'width', 'height', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'srcSet'],
     td: ['colSpan', 'rowSpan', 'headers'],
     th: ['colSpan', 'rowSpan', 'headers', 'scope'],
     col: ['span'],
@@ -52,11 +80,14 @@ export const articleSchema: Schema = {
     // rule, drop-classes, removes them all. They cannot run code.
     '*': [...(base['*'] ?? []).filter((a) => !['action', 'method', 'accept', 'acceptCharset', 'encType'].includes(String(a))), 'className'],
   },
-  // Removed together with their content, which would otherwise show up as text:
-  // code (script), CSS (style), inert markup (template, noscript fallbacks, which a
-  // scripting HTML parser reads as text), embeds' fallback text, SVG/MathML drawings
-  // and the <title> of documents pasted whole into a post.
-  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'noembed', 'noframes', 'svg', 'math', 'title', 'textarea', 'select', 'xmp', 'plaintext'],
+  strip: [...nonArticleElements],
+  protocols: {
+    ...defaultSchema.protocols,
+    dataSrc: ['http', 'https'],
+    dataOriginal: ['http', 'https'],
+    dataLazySrc: ['http', 'https'],
+    srcSet: ['http', 'https'],
+  },
   allowComments: false,
   allowDoctypes: false,
 };

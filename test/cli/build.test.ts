@@ -35,7 +35,7 @@ describe('gazette build on the sample archive', () => {
 
   it('writes the report as documented', () => {
     const seed = report.posts.find((p) => p.source === 'posts/2024-11-14-biden-xi-meeting-rfa.md');
-    expect(seed).toEqual({
+    expect(seed).toMatchObject({
       source: 'posts/2024-11-14-biden-xi-meeting-rfa.md',
       url: '/2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/',
       output: relative(root, join(site, '2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/index.html')),
@@ -43,7 +43,18 @@ describe('gazette build on the sample archive', () => {
       date: '2024-11-15T07:37:40.066+08:00',
       tags: ['自由亚洲电台'],
       categories: ['自由亚洲电台'],
+      textRetention: 1,
+      credit: '责编：何平 网编：洪伟',
+      leadImage: {
+        src: 'https://www.rfa.org/mandarin/yataibaodao/junshiwaijiao/jw-xi-jinping-to-meet-biden-11142024140853.html/@@images/d752a34f-640b-4f4f-b440-83d186a2f795.jpeg',
+        alt: '拜登"再会"习近平　美中关系困扰何在？',
+        caption: '2023年11月15日，美国总统拜登与中国领导人习近平在加州费罗丽庄园举行双边会谈。',
+      },
     });
+    expect(seed!.characters).toBeGreaterThan(1800);
+    expect(seed!.readingMinutes).toBeGreaterThanOrEqual(5);
+    // Nothing of any sample article is lost.
+    expect(report.posts.filter((p) => p.textRetention < 1)).toEqual([]);
     expect(report.skipped).toEqual(unpublished.map((f) => ({ source: `posts/${f}`, reason: 'published: false' })));
     expect(report.errors).toEqual([]);
     expect(report.pages).toBeGreaterThan(report.posts.length);

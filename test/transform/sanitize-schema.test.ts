@@ -16,13 +16,19 @@ describe('articleSchema', () => {
     expect(sanitize(html)).toBe(html);
   });
 
-  it('drops scripts, styles, event handlers, embeds and forms with their content', () => {
+  it('drops scripts, styles, event handlers, frames, embeds and form controls', () => {
     const out = sanitize(
       '<p onclick="x()" style="color:red">Text</p><script>alert(1)</script><style>p{}</style>' +
-        '<iframe src="https://youtube.com/embed/x">fallback</iframe><object data="x.swf"><embed src="x.swf"></object>' +
-        '<form action="https://evil"><input name="q"><button>Go</button></form><noscript><img src="x"></noscript><svg><title>Logo</title></svg>',
+        '<iframe src="https://youtube.com/embed/x">fallback</iframe><object data="x.swf"><param name="movie" value="x.swf"><embed src="x.swf"></object>' +
+        '<form action="https://evil"><input name="q"><select><option>A</option></select><button>Go</button></form><svg><title>Logo</title></svg>',
     );
     expect(out).toBe('<p>Text</p>Go');
+  });
+
+  it('keeps the text browsers show: an object’s fallback, noscript content, xmp text', () => {
+    expect(sanitize('<object data="x.swf">Flash is gone: <a href="https://e.org/v">watch</a></object><noscript><img src="https://e.org/a.jpg" alt="A"></noscript>')).toBe(
+      'Flash is gone: <a href="https://e.org/v">watch</a><img src="https://e.org/a.jpg" alt="A">',
+    );
   });
 
   it('drops javascript:, vbscript: and data: URLs in href and src', () => {

@@ -1,22 +1,13 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
 import { attr, isBlankText, isElement, rewriteElements, type Parent } from './hast.js';
+import { imageKey } from './images.js';
 
 /**
  * An anchor that only re-links the image it wraps (`<a href="big.jpg"><img src="big.jpg">`,
  * a lightbox trigger) is unwrapped: the image stays, the redundant link goes. Anchors that
  * lead somewhere else (an article, a gallery page) are left alone.
  */
-
-/** The image a URL points at, ignoring query, fragment, size suffixes (`-300x200`) and Plone's `/@@images/…`. */
-export function imageKey(url: string): string {
-  return url
-    .split(/[?#]/)[0]!
-    .replace(/\/@@images\/.*$/, '')
-    .replace(/-\d+x\d+(?=\.\w+$)/, '')
-    .replace(/^https?:/, '')
-    .toLowerCase();
-}
 
 export function unwrapImageLinks(tree: Parent): void {
   rewriteElements(tree, (node) => {

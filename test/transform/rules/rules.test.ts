@@ -5,26 +5,79 @@ import dropClasses from '../../../src/transform/rules/drop-classes.js';
 import externalLinks, { isExternal } from '../../../src/transform/rules/external-links.js';
 import fragmentLinks from '../../../src/transform/rules/fragment-links.js';
 import imageLoading from '../../../src/transform/rules/image-loading.js';
-import leadImageCaption from '../../../src/transform/rules/lead-image-caption.js';
+import dedupeIds from '../../../src/transform/rules/dedupe-ids.js';
+import dedupeImages from '../../../src/transform/rules/dedupe-images.js';
+import recoverLazyImages, { largestCandidate } from '../../../src/transform/rules/recover-lazy-images.js';
+import imageCaptions from '../../../src/transform/rules/image-captions.js';
+import { imageKey } from '../../../src/transform/rules/images.js';
 import removeEmpty from '../../../src/transform/rules/remove-empty.js';
 import removeTrackingPixels from '../../../src/transform/rules/remove-tracking-pixels.js';
 import removeZoomWidgets, { isZoomIcon } from '../../../src/transform/rules/remove-zoom-widgets.js';
-import unwrapImageLinks, { imageKey } from '../../../src/transform/rules/unwrap-image-links.js';
+import unwrapImageLinks from '../../../src/transform/rules/unwrap-image-links.js';
 import unwrapPresentational from '../../../src/transform/rules/unwrap-presentational.js';
 import { rewrite } from '../../helpers/html.js';
 
 /** HTML no rule should touch: it is in every rule's fixtures. */
 const unrelated = '<h2>Title</h2><p>Plain <em>text</em> and <a href="#x">a link</a>.</p><ul><li>item</li></ul>';
 
-describe('lead-image-caption', () => {
+describe('image-captions', () => {
   it('ties an image and its caption span into a figure', () => {
-    expect(rewrite('<div><img src="a.jpg" alt="A">   <span class="lead_image_caption">Caption</span> <p>Text</p></div>', [leadImageCaption])).toBe(
+    expect(rewrite('<div><img src="a.jpg" alt="A">   <span class="lead_image_caption">Caption</span> <p>Text</p></div>', [imageCaptions])).toBe(
       '<div><figure><img src="a.jpg" alt="A"><figcaption>Caption</figcaption></figure> <p>Text</p></div>',
     );
   });
+  it('ties an image and a following small, or a div holding only a small, into a figure', () => {
+    expect(rewrite('<img src="a.jpg" width="100%"><div><small>1月6日晚美国国会大楼前的执法人员 （美联社）</small></div><p>Text</p>', [imageCaptions])).toBe(
+      '<figure><img src="a.jpg" width="100%"><figcaption>1月6日晚美国国会大楼前的执法人员 （美联社）</figcaption></figure><p>Text</p>',
+    );
+  });
+  it('turns a WordPress caption box into a figure', () => {
+    expect(
+      rewrite('<div id="attachment_648735" class="wp-caption aligncenter"><img src="a.jpg" alt=""><p id="caption-attachment-648735" class="wp-caption-text">图片来源：新华网</p></div>', [imageCaptions]),
+    ).toBe('<figure><img src="a.jpg" alt=""><figcaption>图片来源：新华网</figcaption></figure>');
+  });
   it('leaves images without a caption span alone', () => {
     const html = `${unrelated}<p><img src="a.jpg"> <span>not a caption</span></p>`;
-    expect(rewrite(html, [leadImageCaption])).toBe(html);
+    expect(rewrite(html, [imageCaptions])).toBe(html);
+  });
+});
+
+describe('recover-lazy-images', () => {
+  it('moves the real URL of a lazy image into src', () => {
+    expect(rewrite('<img src="data:image/gif;base64,R0lGOD" data-src="https://e.org/real.jpg" alt="A">', [recoverLazyImages])).toBe('<img src="https://e.org/real.jpg" alt="A">');
+    expect(rewrite('<img data-original="https://e.org/o.jpg">', [recoverLazyImages])).toBe('<img src="https://e.org/o.jpg">');
+  });
+  it('takes the widest srcset candidate when there is no src', () => {
+    expect(rewrite('<img srcset="https://e.org/a-300.jpg 300w, https://e.org/a.jpg 900w, https://e.org/a-768.jpg 768w">', [recoverLazyImages])).toBe('<img src="https://e.org/a.jpg">');
+    expect(largestCandidate('a.jpg 1x, b.jpg 2x')).toBe('b.jpg');
+  });
+  it('keeps a plain image’s src', () => {
+    const html = `${unrelated}<img src="https://e.org/a.jpg" srcset="https://e.org/a-300.jpg 300w">`;
+    expect(rewrite(html, [recoverLazyImages])).toBe(`${unrelated}<img src="https://e.org/a.jpg">`);
+  });
+});
+
+describe('dedupe-images', () => {
+  it('shows an image and its noscript copy once, keeping the last and the alt text', () => {
+    expect(rewrite('<p><img src="https://e.org/a.jpg" alt="A"> <img src="https://e.org/a.jpg"></p>', [dedupeImages])).toBe('<p><img src="https://e.org/a.jpg" alt="A"></p>');
+  });
+  it('drops a low-resolution preview before the full image', () => {
+    expect(rewrite('<img src="https://cdn-images-1.medium.com/freeze/max/60/1*x.jpeg?q=20"><img src="https://cdn-images-1.medium.com/max/800/1*x.jpeg">', [dedupeImages])).toBe(
+      '<img src="https://cdn-images-1.medium.com/max/800/1*x.jpeg">',
+    );
+  });
+  it('keeps different images and the same image in different places', () => {
+    const html = `${unrelated}<img src="a.jpg"><img src="b.jpg"><p>text</p><img src="a.jpg">`;
+    expect(rewrite(html, [dedupeImages])).toBe(html);
+  });
+});
+
+describe('dedupe-ids', () => {
+  it('keeps the first of repeated ids', () => {
+    expect(rewrite('<div id="zoom">a</div><div id="zoom">b</div><p id="other">c</p>', [dedupeIds])).toBe('<div id="zoom">a</div><div>b</div><p id="other">c</p>');
+  });
+  it('leaves unique ids alone', () => {
+    expect(rewrite(unrelated, [dedupeIds])).toBe(unrelated);
   });
 });
 

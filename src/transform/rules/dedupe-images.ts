@@ -1,0 +1,51 @@
+import type { Element, Root, RootContent } from 'hast';
+import type { Plugin } from 'unified';
+import { attr, isBlankText, isElement, rewriteElements, type Parent } from './hast.js';
+import { imageKey } from './images.js';
+
+/**
+ * An image shown twice in a row is shown once: a lazy image next to its `<noscript>`
+ * copy (the noscript's content is kept, unwrapped), or a low-resolution preview before
+ * the full image (Medium's progressive images). Images are the same when their URLs
+ * point at the same picture (images.ts). The last of a run is kept — the full image
+ * comes after its preview — and takes the alt text, title and size the others had.
+ */
+
+const carried = ['alt', 'title', 'width', 'height'];
+
+function dedupeChildren(parent: Parent): void {
+  const kept: RootContent[] = [];
+  let previous: { node: Element; key: string; at: number } | undefined;
+  for (const child of parent.children) {
+    if (isBlankText(child)) {
+      kept.push(child);
+      continue;
+    }
+    if (!isElement(child, 'img')) {
+      previous = undefined;
+      kept.push(child);
+      continue;
+    }
+    const key = imageKey(attr(child, 'src') ?? '');
+    if (previous && key !== '' && key === previous.key) {
+      for (const name of carried) child.properties[name] ??= previous.node.properties[name];
+      kept.splice(previous.at, kept.length - previous.at);
+    }
+    previous = { node: child, key, at: kept.length };
+    kept.push(child);
+  }
+  parent.children = kept as typeof parent.children;
+}
+
+export function dedupeImages(tree: Parent): void {
+  rewriteElements(tree, (node) => {
+    dedupeChildren(node);
+    return undefined;
+  });
+  dedupeChildren(tree);
+}
+
+const dedupeImagesPlugin: Plugin<[], Root> = () => (tree) => {
+  dedupeImages(tree);
+};
+export default dedupeImagesPlugin;
