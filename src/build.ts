@@ -21,6 +21,8 @@ export interface BuildOptions {
   /** The public folder, or undefined when there is none to copy. */
   readonly publicDir: string | undefined;
   readonly config: SiteConfig;
+  /** The build's start (ms since the epoch), for leaving out future-dated posts. */
+  readonly now: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const renderer = createRenderer(options.templatesDir, config, cwd);
   const layoutExists = (name: string) => !(pageTemplates as readonly string[]).includes(name) && renderer.has(name);
 
-  const archive = await loadPosts(options.postsDir, options.outDir, cwd, config, layoutExists);
+  const archive = await loadPosts(options.postsDir, options.outDir, cwd, { config, layoutExists, now: options.now });
   const { index, diagnostics: indexDiagnostics } = buildSiteIndex(archive.posts);
   const diagnostics: Diagnostic[] = [...archive.diagnostics, ...indexDiagnostics];
 

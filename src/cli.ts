@@ -28,6 +28,7 @@ interface BuildFlags {
   timezone?: string;
   permalink?: string;
   report?: string;
+  future?: boolean;
   quiet?: boolean;
 }
 
@@ -46,7 +47,7 @@ function configFile(cwd: string, flag: string | undefined): string | undefined {
 
 async function runBuild(flags: BuildFlags): Promise<number> {
   const cwd = process.cwd();
-  const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl });
+  const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future });
   const publicDir = folder(cwd, flags.public, 'public');
   if (flags.public !== undefined && !existsSync(publicDir)) throw new FatalError(`public folder not found: ${flags.public}`);
   const report = await build({
@@ -56,6 +57,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     templatesDir: folder(cwd, flags.templates, 'templates'),
     publicDir: existsSync(publicDir) ? publicDir : undefined,
     config,
+    now: Date.now(),
   });
   if (flags.report) await writeFile(resolve(cwd, flags.report), `${JSON.stringify(report, null, 2)}\n`);
   printReport(report, flags.quiet === true);
@@ -93,6 +95,7 @@ Exit codes: 0 every post was built; 1 the site was built but some posts failed
     .option('--base-url <url>', "the site's full URL, e.g. https://example.org/archive (overrides url and baseurl)")
     .option('--timezone <zone>', 'IANA time zone for dates and URLs, e.g. Asia/Shanghai (overrides timezone)')
     .option('--permalink <pattern>', 'post URL pattern or Jekyll style (overrides permalink), e.g. /:year/:month/:day/:slug/')
+    .option('--future', 'also build posts dated after now (Jekyll leaves them out; so does gazette by default)')
     .option('--report <file>', 'write a JSON build report (posts, skipped, errors, warnings, pages, durationMs)')
     .addOption(new Option('-q, --quiet', 'print errors and the summary only'))
     .action(async (flags: BuildFlags) => {

@@ -28,6 +28,8 @@ export interface SiteConfig {
   readonly paginate: number;
   /** Length of excerpts in characters. */
   readonly excerptLength: number;
+  /** Build posts dated after the build's start, as Jekyll's `future: true` does. */
+  readonly future: boolean;
   /** Every other key of the config file, for templates as `site.<key>`. */
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -43,6 +45,7 @@ export const defaultSiteConfig: SiteConfig = {
   permalink: '/:year/:month/:day/:slug/',
   paginate: 20,
   excerptLength: 140,
+  future: false,
   extra: {},
 };
 
@@ -52,9 +55,11 @@ export interface ConfigOverrides {
   readonly permalink?: string | undefined;
   /** A full URL: its origin becomes `url`, its path `baseurl`. */
   readonly baseUrl?: string | undefined;
+  /** `--future`: build future-dated posts. */
+  readonly future?: boolean | undefined;
 }
 
-const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length']);
+const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length', 'future']);
 
 /** Reads and validates a config file (`.yml`, `.yaml` or `.json`); `undefined` gives the defaults. */
 export function loadConfig(file: string | undefined, overrides: ConfigOverrides = {}): SiteConfig {
@@ -66,6 +71,7 @@ export function loadConfig(file: string | undefined, overrides: ConfigOverrides 
     ...(overrides.timezone !== undefined ? { timezone: overrides.timezone } : {}),
     ...(overrides.permalink !== undefined ? { permalink: overrides.permalink } : {}),
     ...(flagUrl !== undefined ? { url: flagUrl, baseurl: flagBase } : {}),
+    ...(overrides.future ? { future: true } : {}),
   };
   return validateConfig(name, merged);
 }
@@ -132,6 +138,8 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
 
   const paginate = positiveInteger('paginate', defaultSiteConfig.paginate);
   const excerptLength = positiveInteger('excerpt_length', defaultSiteConfig.excerptLength);
+  const future = raw.future ?? false;
+  if (typeof future !== 'boolean') bad('future', 'must be true or false', raw.future);
   function positiveInteger(key: string, fallback: number): number {
     const v = raw[key];
     if (v === undefined || v === null) return fallback;
@@ -152,6 +160,7 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
     permalink,
     paginate,
     excerptLength,
+    future: future === true,
     extra,
   };
 }

@@ -24,8 +24,16 @@ const layoutName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 /** Whether a layout name has a template; given by the render stage so loading stays pure. */
 export type LayoutExists = (name: string) => boolean;
 
+/** What loading needs besides the file: the site's settings, the templates there are, the build's start. */
+export interface LoadContext {
+  readonly config: SiteConfig;
+  readonly layoutExists: LayoutExists;
+  /** The build's start (ms since the epoch): posts dated later are skipped unless `config.future`. */
+  readonly now: number;
+}
+
 /** Reads one post file's bytes into a Post: front matter, Jekyll semantics, URL. Never throws. */
-export function loadPost(file: PostFile, bytes: Buffer, config: SiteConfig, layoutExists: LayoutExists): LoadResult {
+export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, now }: LoadContext): LoadResult {
   const { source } = file;
   const fail = (message: string, line?: number, hint?: string): LoadResult => ({ diagnostics: [diagnostic('error', source, message, { line, hint })] });
 
@@ -51,6 +59,7 @@ export function loadPost(file: PostFile, bytes: Buffer, config: SiteConfig, layo
 
     const name = parseFileName(basename(source));
     const { date, fromFrontMatter } = postDate(split.yaml, name, config.timezone);
+    if (!config.future && date.toMillis() > now) return { skipped: { source, reason: 'future date' }, diagnostics };
     const disagreement = fromFrontMatter ? dateDisagreement(date, name, config.timezone) : undefined;
     if (disagreement) diagnostics.push(diagnostic('warning', source, disagreement, { line: lineOf('date') }));
 

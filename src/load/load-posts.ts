@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { SiteConfig } from '../config.js';
 import { diagnostic } from '../errors.js';
 import type { Diagnostic, Post, Skipped } from '../types.js';
 import pMap from 'p-map';
 import { findPosts } from './find-posts.js';
-import { loadPost, type LayoutExists, type LoadResult } from './load-post.js';
+import { loadPost, type LoadContext, type LoadResult } from './load-post.js';
 
 /** Files read at once: enough to hide the file system's latency, few enough to stay light. */
 const readConcurrency = 16;
@@ -16,7 +15,7 @@ export interface LoadedArchive {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export async function loadPosts(postsDir: string, outDir: string, cwd: string, config: SiteConfig, layoutExists: LayoutExists): Promise<LoadedArchive> {
+export async function loadPosts(postsDir: string, outDir: string, cwd: string, context: LoadContext): Promise<LoadedArchive> {
   const found = await findPosts(postsDir, cwd, [outDir]);
   // Reads overlap (many small files); results keep the files' order.
   const results = await pMap(
@@ -28,7 +27,7 @@ export async function loadPosts(postsDir: string, outDir: string, cwd: string, c
       } catch (error) {
         return { diagnostics: [diagnostic('error', file.source, `cannot read the file: ${(error as Error).message}`)] };
       }
-      return loadPost(file, bytes, config, layoutExists);
+      return loadPost(file, bytes, context);
     },
     { concurrency: readConcurrency },
   );

@@ -6,17 +6,18 @@ import { loadPost } from '../../src/load/load-post.js';
 import { fixtures } from '../helpers/paths.js';
 
 const config: SiteConfig = { ...defaultSiteConfig, timezone: 'Asia/Shanghai' };
+const now = Date.parse('2026-01-01T00:00:00Z');
 
 function load(name: string, bytes?: Buffer, layouts: string[] = []) {
   const path = join(fixtures, 'load', name);
   const file = { source: `load/${name}`, path, format: 'markdown' as const, folderCategories: [] };
-  return loadPost(file, bytes ?? readFileSync(path), config, (l) => layouts.includes(l));
+  return loadPost(file, bytes ?? readFileSync(path), { config, layoutExists: (l) => layouts.includes(l), now });
 }
 
 describe('loadPost', () => {
   it('reads the seed post as Jekyll would, in the site timezone', () => {
     const path = join(fixtures, '../../posts/2024-11-14-biden-xi-meeting-rfa.md');
-    const { post, diagnostics } = loadPost({ source: 'posts/seed.md', path, format: 'markdown', folderCategories: [] }, readFileSync(path), config, () => false);
+    const { post, diagnostics } = loadPost({ source: 'posts/seed.md', path, format: 'markdown', folderCategories: [] }, readFileSync(path), { config, layoutExists: () => false, now });
     expect(diagnostics).toEqual([]);
     expect(post).toMatchObject({
       title: '拜登"再会"习近平 美中关系困扰何在？',
@@ -91,6 +92,14 @@ describe('loadPost', () => {
     const { post, diagnostics } = load('2018-01-01-far-from-name-date.md');
     expect(post?.url).toBe('/2018/03/01/far-from-name-date/');
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 3 })]);
+  });
+
+  it('leaves out posts dated after the build started, unless the site builds the future', () => {
+    const bytes = Buffer.from('---\ntitle: Tomorrow\ndate: 2026-01-02\n---\nbody\n');
+    expect(load('t.md', bytes)).toEqual({ skipped: { source: 'load/t.md', reason: 'future date' }, diagnostics: [] });
+    const path = join(fixtures, 'load', 't.md');
+    const future = loadPost({ source: 'load/t.md', path, format: 'markdown', folderCategories: [] }, bytes, { config: { ...config, future: true }, layoutExists: () => false, now });
+    expect(future.post?.title).toBe('Tomorrow');
   });
 
   it('reads CRLF files, a BOM and blank lines between keys', () => {
