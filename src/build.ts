@@ -76,6 +76,7 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
     excerptLength: options.config.excerptLength,
     lang: options.config.lang,
     archivedUrl: (href) => index.archivedUrl(href),
+    isSourceSite: (href) => index.isSourceSite(href),
   });
   const posts: Post[] = [];
   const summaries = new Map<string, ArticleSummary>();

@@ -69,7 +69,7 @@ function printReport(report: BuildReport, quiet: boolean): void {
   for (const e of report.errors) console.error(formatDiagnostic({ severity: 'error', ...e }));
   const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   console.log(
-    `gazette: ${s(report.posts.length, 'post')}, ${s(report.pages, 'page')}, ${s(report.errors.length, 'error')}, ${s(report.warnings.length, 'warning')}, ${s(report.skipped.length, 'skipped post')} in ${(report.durationMs / 1000).toFixed(2)} s`,
+    `gazette: ${s(report.posts.length, 'post')}, ${s(report.pages, 'page')}, ${s(report.errors.length, 'error')}, ${s(report.warnings.length, 'warning')}, ${s(report.skipped.length, 'skipped post')}, ${s(report.crossLinks, 'cross-link')}, ${s(report.dangling, 'dangling link')} in ${(report.durationMs / 1000).toFixed(2)} s`,
   );
 }
 

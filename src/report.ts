@@ -17,6 +17,10 @@ export interface ReportPost {
   readonly readingMinutes: number;
   readonly leadImage?: ArticleSummary['leadImage'];
   readonly credit?: string;
+  /** Links in the article that now point at archived copies. */
+  readonly crossLinks: number;
+  /** Links to the archive's news sites that are not in the archive. */
+  readonly dangling: readonly string[];
 }
 
 /** A located problem in the report; the hint, if any, is part of the message. */
@@ -32,6 +36,9 @@ export interface BuildReport {
   readonly skipped: readonly Skipped[];
   readonly errors: readonly ReportProblem[];
   readonly warnings: readonly ReportProblem[];
+  /** Totals over all posts: links rewritten to archived copies, and dangling links. */
+  readonly crossLinks: number;
+  readonly dangling: number;
   readonly pages: number;
   readonly durationMs: number;
 }
@@ -56,8 +63,7 @@ export function makeReport(outcome: BuildOutcome): BuildReport {
     ...(d.line !== undefined ? { line: d.line } : {}),
     message: d.hint ? `${d.message} (${d.hint})` : d.message,
   });
-  return {
-    posts: outcome.built.map((p) => {
+  const posts = outcome.built.map((p) => {
       const summary = outcome.summaries.get(p.source);
       return {
         source: p.source,
@@ -73,11 +79,17 @@ export function makeReport(outcome: BuildOutcome): BuildReport {
         readingMinutes: summary?.stats.readingMinutes ?? 0,
         ...(summary?.leadImage ? { leadImage: summary.leadImage } : {}),
         ...(summary?.credit ? { credit: summary.credit } : {}),
+        crossLinks: summary?.links.archived ?? 0,
+        dangling: summary?.links.dangling ?? [],
       };
-    }),
+    });
+  return {
+    posts,
     skipped: outcome.skipped,
     errors: outcome.diagnostics.filter((d) => d.severity === 'error').map(problem),
     warnings: outcome.diagnostics.filter((d) => d.severity === 'warning').map(problem),
+    crossLinks: posts.reduce((n, p) => n + p.crossLinks, 0),
+    dangling: posts.reduce((n, p) => n + p.dangling.length, 0),
     pages: outcome.pages,
     durationMs: outcome.durationMs,
   };

@@ -79,6 +79,8 @@ export interface ArticleSummary {
   readonly credit?: string;
   /** Length and reading time. */
   readonly stats: { readonly characters: number; readonly words: number; readonly readingMinutes: number };
+  /** Links rewritten to archived copies, and links to the archive's news sites it does not hold. */
+  readonly links: { readonly archived: number; readonly dangling: readonly string[] };
   /** How much of the input's visible text the article kept (characters, whitespace aside). */
   readonly fidelity: { readonly inputChars: number; readonly keptChars: number };
 }

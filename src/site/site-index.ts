@@ -2,7 +2,7 @@ import { diagnostic } from '../errors.js';
 import { encodeSegment } from '../load/permalink.js';
 import { slugify } from '../load/slug.js';
 import type { Diagnostic, Post, TaxonomyKind } from '../types.js';
-import { originalUrlKey } from './original-url.js';
+import { originalUrlKey, siteHost } from './original-url.js';
 
 /** A tag or category with its page and its posts (by source, newest first). */
 export interface TermEntry {
@@ -26,6 +26,8 @@ export interface SiteIndex {
   readonly byOriginalUrl: ReadonlyMap<string, string>;
   /** The page of the archived copy of an original article URL, if the archive has it. */
   archivedUrl(href: string): string | undefined;
+  /** True for a URL on a news site some post of the archive comes from. */
+  isSourceSite(href: string): boolean;
   /** Terms sorted by name, for each taxonomy. */
   readonly terms: Readonly<Record<TaxonomyKind, readonly TermEntry[]>>;
   /** Term entry by taxonomy and name. */
@@ -63,6 +65,7 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
     // Newest first, so the first post for a URL wins; later duplicates keep their own page.
     if (key && !byOriginalUrl.has(key)) byOriginalUrl.set(key, post.source);
   }
+  const sourceHosts = new Set(posts.flatMap((p) => (p.from ? [siteHost(p.from)] : [])).filter((h): h is string => h !== undefined));
   const terms = { tags: termEntries(posts, 'tags'), categories: termEntries(posts, 'categories') };
   const termByName = {
     tags: new Map(terms.tags.map((t) => [t.name, t])),
@@ -78,6 +81,10 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
       const key = originalUrlKey(href);
       const source = key ? byOriginalUrl.get(key) : undefined;
       return source ? bySource.get(source)?.url : undefined;
+    },
+    isSourceSite(href) {
+      const host = siteHost(href);
+      return host !== undefined && sourceHosts.has(host);
     },
     neighbours(source) {
       const i = position.get(source);

@@ -33,6 +33,8 @@ export interface ArticleProcessorOptions {
   readonly origin: string;
   /** The archived page of an original article URL, when the archive has it. */
   readonly archivedUrl: (href: string) => string | undefined;
+  /** True for a URL on one of the archive's news sites. */
+  readonly isSourceSite: (href: string) => boolean;
   /** Excerpt length in characters. */
   readonly excerptLength: number;
   /** The site's language, for word segmentation. */
@@ -75,7 +77,7 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     .use(imageLoading)
     // Links are made absolute against the original first, so archive-links can match them.
     .use(absoluteUrls)
-    .use(archiveLinks, { archivedUrl: options.archivedUrl })
+    .use(archiveLinks, { archivedUrl: options.archivedUrl, isSourceSite: options.isSourceSite })
     .use(externalLinks, { origin: options.origin })
     // Ids are made unique before fragment links are matched to them.
     .use(dedupeIds)
@@ -97,6 +99,7 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
       html: processor.stringify(tree, file),
       ...summary,
       stats: countText(textContent(tree)),
+      links: file.data.links ?? { archived: 0, dangling: [] },
       fidelity: textFidelity(inputText, articleText(tree)),
     };
   };

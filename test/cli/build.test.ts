@@ -29,7 +29,7 @@ describe('gazette build on the sample archive', () => {
     expect(result.code).toBe(0);
     expect(unpublished.length).toBeGreaterThan(0);
     const built = samplePosts.length - unpublished.length;
-    expect(result.stdout.trim()).toMatch(new RegExp(`^gazette: ${built} posts, ${report.pages} pages, 0 errors, 0 warnings, ${unpublished.length} skipped posts? in \\d+\\.\\d\\d s$`));
+    expect(result.stdout.trim()).toMatch(new RegExp(`^gazette: ${built} posts, ${report.pages} pages, 0 errors, 0 warnings, ${unpublished.length} skipped posts?, ${report.crossLinks} cross-links?, ${report.dangling} dangling links? in \\d+\\.\\d\\d s$`));
     expect(report.posts).toHaveLength(built);
   });
 
@@ -114,6 +114,18 @@ describe('gazette build on the sample archive', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  it('counts cross-links and dangling links per post and in total', () => {
+    expect(report.crossLinks).toBe(report.posts.reduce((n, p) => n + p.crossLinks, 0));
+    expect(report.crossLinks).toBeGreaterThanOrEqual(6);
+    expect(report.dangling).toBe(report.posts.reduce((n, p) => n + p.dangling.length, 0));
+    const seed = report.posts.find((p) => p.source === 'posts/2024-11-14-biden-xi-meeting-rfa.md')!;
+    // The seed links to two RFA articles the sample archive does not hold.
+    expect(seed.dangling).toEqual([
+      'https://www.rfa.org/mandarin/Xinwen/jz2-biden-xi-to-meet-on-saturday-in-peru-11132024134652.html',
+      'https://www.rfa.org/mandarin/yataibaodao/junshiwaijiao/jj-sullivan-will-visit-china-08232024094806.html',
+    ]);
   });
 
   it('points links between archived articles at the archived copies', () => {

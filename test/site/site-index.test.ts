@@ -38,8 +38,12 @@ describe('buildSiteIndex', () => {
 
   it('finds a post by any spelling of its original URL', () => {
     const { index } = buildSiteIndex([post('a', 1, { from: 'https://www.rfa.org/a/story.html?utm_source=x' })]);
-    expect(index.byOriginalUrl.get('rfa.org/a/story.html')).toBe('a');
+    expect(index.byOriginalUrl.get('rfa.org/a/story')).toBe('a');
     expect(index.archivedUrl('http://rfa.org/a/story.html#top')).toBe('/a/');
     expect(index.archivedUrl('https://rfa.org/a/other.html')).toBeUndefined();
+    // `.html` or not, `www.` or not, tracking parameters or not: the same article.
+    expect(index.archivedUrl('https://www.rfa.org/a/story/?utm_medium=rss')).toBe('/a/');
+    expect(index.isSourceSite('https://rfa.org/elsewhere')).toBe(true);
+    expect(index.isSourceSite('https://voanews.com/x')).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ const seedText = readFileSync(join(root, 'posts/2024-11-14-biden-xi-meeting-rfa.
 const seedBody = seedText.slice(seedText.indexOf('\n---\n', 4) + 5);
 const from = 'https://www.rfa.org/mandarin/yataibaodao/junshiwaijiao/jw-xi-jinping-to-meet-biden-11142024140853.html';
 
-const transform = createArticleProcessor({ origin: 'https://archive.example.org', excerptLength: 60, lang: 'zh-CN', archivedUrl: () => undefined });
+const transform = createArticleProcessor({ origin: 'https://archive.example.org', excerptLength: 60, lang: 'zh-CN', archivedUrl: () => undefined, isSourceSite: () => false });
 const seed = transform({ format: 'markdown', body: seedBody, url: '/2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/', from });
 
 describe('the seed article', () => {
@@ -61,7 +61,17 @@ describe('createArticleProcessor', () => {
   });
 
   it('points links to archived originals at the archived copy', () => {
-    const t = createArticleProcessor({ origin: '', excerptLength: 100, lang: 'zh-CN', archivedUrl: (href) => (href === 'https://rfa.org/a.html' ? '/2024/11/15/a/' : undefined) });
-    expect(t({ format: 'markdown', body: '[a](https://rfa.org/a.html)', url: '/2025/01/01/b/' }).html).toBe('<p><a href="../../../../2024/11/15/a/">a</a></p>\n');
+    const t = createArticleProcessor({
+      origin: '',
+      excerptLength: 100,
+      lang: 'zh-CN',
+      archivedUrl: (href) => (href === 'https://rfa.org/a.html' ? '/2024/11/15/a/' : undefined),
+      isSourceSite: (href) => href.startsWith('https://rfa.org/'),
+    });
+    const article = t({ format: 'markdown', body: '[a](https://rfa.org/a.html) [b](https://rfa.org/gone.html) [c](https://example.org/)', url: '/2025/01/01/b/' });
+    expect(article.html).toBe(
+      '<p><a href="../../../../2024/11/15/a/">a</a> <a href="https://rfa.org/gone.html" rel="noopener noreferrer">b</a> <a href="https://example.org/" rel="noopener noreferrer">c</a></p>\n',
+    );
+    expect(article.links).toEqual({ archived: 1, dangling: ['https://rfa.org/gone.html'] });
   });
 });

@@ -168,7 +168,7 @@ describe('absolute-urls', () => {
 
 describe('archive-links', () => {
   const archived = new Map([['https://rfa.org/a.html', '/2024/11/15/a/']]);
-  const options = { archivedUrl: (href: string) => archived.get(href) };
+  const options = { archivedUrl: (href: string) => archived.get(href), isSourceSite: (href: string) => href.startsWith('https://rfa.org/') };
   it('points links to archived originals at the archived copies, relatively', () => {
     expect(rewrite('<a href="https://rfa.org/a.html">a</a>', [[archiveLinks, options]], { post: { url: '/2025/02/18/b/' } })).toBe('<a href="../../../../2024/11/15/a/">a</a>');
   });
