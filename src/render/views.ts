@@ -17,8 +17,10 @@ export interface PostView {
   /** ISO 8601 in the site timezone; print it with `| date`. */
   readonly date: string;
   readonly author?: string | undefined;
-  /** The original article's URL. */
+  /** The original article's URL, as written (may be anything: print it, don't link it). */
   readonly from?: string | undefined;
+  /** Links to the original: its URL and its Wayback Machine copy, when `from` is an http(s) URL. */
+  readonly original?: { readonly url: string; readonly wayback: string } | undefined;
   readonly tags: readonly TermLink[];
   readonly categories: readonly TermLink[];
   readonly excerpt: string;
@@ -34,8 +36,20 @@ export function termLinks(index: SiteIndex, kind: TaxonomyKind, names: readonly 
   });
 }
 
+/**
+ * Where the original article was and where the Wayback Machine keeps it: the capture
+ * nearest the post's date (`https://web.archive.org/web/<yyyymmdd>/<url>`). Only http(s)
+ * URLs are linked: `from:` is untrusted, and a `javascript:` URL must never become a link.
+ */
+export function originalLinks(from: string | undefined, date: string): PostView['original'] {
+  if (!from || !/^https?:\/\/[^\s]+$/i.test(from.trim())) return undefined;
+  const url = from.trim();
+  return { url, wayback: `https://web.archive.org/web/${date.slice(0, 10).replace(/-/g, '')}/${url}` };
+}
+
 export function postView(post: Post, index: SiteIndex, summary: ArticleSummary | undefined): PostView {
   return {
+    original: originalLinks(post.from, post.date),
     title: post.title,
     url: post.url,
     date: post.date,

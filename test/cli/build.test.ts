@@ -72,6 +72,10 @@ describe('gazette build on the sample archive', () => {
       expect(text).toContain(sentence.replace(/\s/g, ''));
     }
     expect(page).toContain('datetime="2024-11-15T07:37:40.066+08:00"');
+    expect(page).toContain('<link rel="canonical" href="https://archive.example.org/2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/">');
+    expect(page).toContain(
+      'href="https://web.archive.org/web/20241115/https://www.rfa.org/mandarin/yataibaodao/junshiwaijiao/jw-xi-jinping-to-meet-biden-11142024140853.html"',
+    );
     expect(page).toContain('2024年11月15日');
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSiteConfig } from '../../src/config.js';
 import { createRenderer, markSafe, TemplateError } from '../../src/render/environment.js';
 import { paginate } from '../../src/render/paginate.js';
+import { originalLinks } from '../../src/render/views.js';
 import { fixtures, root } from '../helpers/paths.js';
 import { texts } from '../helpers/site-files.js';
 
@@ -60,5 +61,19 @@ describe('paginate', () => {
 
   it('gives an empty list one page', () => {
     expect(paginate([], 10, '/')).toEqual([expect.objectContaining({ url: '/', items: [], pages: 1 })]);
+  });
+});
+
+describe('originalLinks', () => {
+  it('links the original and its Wayback Machine copy of the post’s day', () => {
+    expect(originalLinks('https://www.rfa.org/a.html', '2024-11-15T07:37:40.066+08:00')).toEqual({
+      url: 'https://www.rfa.org/a.html',
+      wayback: 'https://web.archive.org/web/20241115/https://www.rfa.org/a.html',
+    });
+  });
+  it('never links a from: that is not an http(s) URL', () => {
+    expect(originalLinks('javascript:alert(1)', '2024-11-15')).toBeUndefined();
+    expect(originalLinks(' JaVaScRiPt:alert(1)', '2024-11-15')).toBeUndefined();
+    expect(originalLinks(undefined, '2024-11-15')).toBeUndefined();
   });
 });
