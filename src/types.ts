@@ -36,6 +36,8 @@ export interface Post {
   readonly path: string;
   /** `markdown` bodies go through markdown-it; `html` bodies are parsed as HTML directly. */
   readonly format: 'markdown' | 'html';
+  /** How the file's bytes are decoded (UTF-8, or a detected legacy Chinese encoding). */
+  readonly encoding: 'utf-8' | 'gb18030' | 'big5';
   /** sha256 of the file's bytes: the body read later must be the body loaded now. */
   readonly hash: string;
   /** Offset (UTF-16 units, after a BOM is removed) where the body starts in the file text. */

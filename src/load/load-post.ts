@@ -4,6 +4,7 @@ import type { SiteConfig } from '../config.js';
 import { diagnostic } from '../errors.js';
 import type { Diagnostic, Post, Skipped } from '../types.js';
 import { isoDate } from './dates.js';
+import { decodePost } from './decode.js';
 import { FrontMatterError, splitFrontMatter } from './front-matter.js';
 import type { DateTime } from 'luxon';
 import { authorOf, categoriesOf, interpretedKeys, parseFileName, postDate, tagsOf, textOf, titleFromSlug, type FileNameParts } from './normalize.js';
@@ -37,12 +38,9 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
   const { source } = file;
   const fail = (message: string, line?: number, hint?: string): LoadResult => ({ diagnostics: [diagnostic('error', source, message, { line, hint })] });
 
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return fail('the file is not valid UTF-8 text', undefined, 'save it as UTF-8');
-  }
+  const decoded = decodePost(bytes);
+  if ('problem' in decoded) return fail(decoded.problem, undefined, 'save it as UTF-8');
+  const { text, encoding } = decoded;
   if (text.includes('\u0000')) return fail('the file contains NUL bytes: it looks like a binary file, not a post');
 
   try {
@@ -54,6 +52,7 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
     const fm = data as Record<string, unknown>;
     const lineOf = (key: string) => split.yaml?.lineOf(key);
     const diagnostics: Diagnostic[] = [];
+    if (encoding !== 'utf-8') diagnostics.push(diagnostic('warning', source, `read as ${encoding.toUpperCase()}, not UTF-8`, { hint: 'convert it to UTF-8 to be sure' }));
 
     if (fm.published === false) return { skipped: { source, reason: 'published: false' }, diagnostics };
 
@@ -81,6 +80,7 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
       source,
       path: file.path,
       format: file.format,
+      encoding,
       hash: createHash('sha256').update(bytes).digest('hex'),
       bodyOffset: split.bodyOffset,
       bodyLine: split.bodyLine,

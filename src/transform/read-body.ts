@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { GazetteError } from '../errors.js';
+import { decodeAs } from '../load/decode.js';
 import type { Post } from '../types.js';
 
 /**
@@ -13,5 +14,5 @@ export async function readBody(post: Post): Promise<string> {
   if (createHash('sha256').update(bytes).digest('hex') !== post.hash) {
     throw new GazetteError(post.source, 'the file changed during the build', { hint: 'build again' });
   }
-  return new TextDecoder('utf-8').decode(bytes).slice(post.bodyOffset);
+  return decodeAs(bytes, post.encoding).slice(post.bodyOffset);
 }

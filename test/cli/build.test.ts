@@ -169,6 +169,22 @@ describe('gazette build with bad input', () => {
     expect(existsSync(join(out, '2020/01/02/rd-spending-rises/index.html'))).toBe(true);
   });
 
+  it('decodes GB18030 and Big5 posts into UTF-8 pages, with a warning, and refuses undecodable bytes', async () => {
+    const out = join(work, 'encodings');
+    const r = await runCli(['build', '--posts', 'test/fixtures/encodings', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('test/fixtures/encodings/2024-01-02-gb18030.md: warning: read as GB18030, not UTF-8');
+    expect(r.stderr).toContain('test/fixtures/encodings/2024-01-03-big5.md: warning: read as BIG5, not UTF-8');
+    expect(r.stderr).toContain('test/fixtures/encodings/2024-01-04-garbage.md: the file is not valid UTF-8, GB18030/GBK or Big5 text');
+    const gb = '2024/01/02/gb18030/index.html';
+    expect(texts(read(out, gb), 'h1')).toEqual(['美国白宫日前证实']);
+    expect(read(out, gb)).toContain('总统拜登将于本周六');
+    const big5 = '2024/01/02/big5/index.html';
+    expect(texts(read(out, big5), 'h1')).toEqual(['香港資訊並不自由']);
+    const bom = '2024/01/05/bom-crlf/index.html';
+    expect(texts(read(out, bom), 'h1')).toEqual(['BOM and CRLF']);
+  });
+
   it('exits 2 and builds nothing when the posts folder is missing, leaving the previous site in place', async () => {
     const r = await runCli(['build', '--posts', 'no/such/folder', '--out', site]);
     expect(r.code).toBe(2);

@@ -5,7 +5,7 @@ import type { Post } from '../../src/types.js';
 function post(source: string, time: number, extra: Partial<Post> = {}): Post {
   const slug = source.replace(/\W/g, '');
   return {
-    source, path: `/x/${source}`, format: 'markdown', hash: '', bodyOffset: 0, bodyLine: 1, title: source,
+    source, path: `/x/${source}`, format: 'markdown', encoding: 'utf-8', hash: '', bodyOffset: 0, bodyLine: 1, title: source,
     date: new Date(time).toISOString(), time, slug, url: `/${slug}/`, outputPath: `${slug}/index.html`,
     tags: [], categories: [], layout: 'post', data: {}, ...extra,
   };
