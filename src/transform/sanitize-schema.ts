@@ -83,6 +83,9 @@ export const articleSchema: Schema = {
   strip: [...nonArticleElements],
   protocols: {
     ...defaultSchema.protocols,
+    // Web, mail and chat links as the default has them, plus telephone numbers and FTP
+    // files, which news pages carry. Other schemes (`chrome:`, `apt:`) lose their href.
+    href: [...(defaultSchema.protocols?.href ?? []), 'tel', 'ftp'],
     dataSrc: ['http', 'https'],
     dataOriginal: ['http', 'https'],
     dataLazySrc: ['http', 'https'],

@@ -7,9 +7,15 @@ import { forEachElement } from './hast.js';
  * `data-src`, `data-original` or `data-lazy-src` and a placeholder (or nothing) in
  * `src`; some give only a `srcset`. Without the loader's script the archive would show
  * the placeholder or nothing. The sanitize schema lets these attributes through, with
- * the same protocol checks as `src`; this rule moves the real URL into `src` and drops
- * them (a `srcset` goes too: its candidates are the same picture).
+ * the same protocol checks as `src`. An image whose `src` is already a real picture
+ * keeps it; otherwise the lazy URL, else the widest `srcset` candidate, becomes `src`.
+ * The lazy attributes and `srcset` then go (its candidates are the same picture).
  */
+
+/** A `src` that only holds a spot for the real image: missing, a data: URL, a blank or spinner file. */
+export function isPlaceholder(src: string): boolean {
+  return src === '' || /^data:/i.test(src) || /(placeholder|blank|spacer|lazy|loading|transparent|grey|gray|pixel|1x1)[^/]*\.(gif|png|svg|jpe?g|webp)(\?|$)/i.test(src);
+}
 
 const lazyProperties = ['dataSrc', 'dataOriginal', 'dataLazySrc'] as const;
 
@@ -29,8 +35,10 @@ export function recoverLazyImage(node: Element): void {
   const props = node.properties;
   const lazy = lazyProperties.map((p) => props[p]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
   const src = typeof props.src === 'string' ? props.src.trim() : '';
-  if (lazy) props.src = lazy.trim();
-  else if (src === '' && props.srcSet) {
+  if (!isPlaceholder(src)) {
+    // a real picture already
+  } else if (lazy) props.src = lazy.trim();
+  else if (props.srcSet) {
     const best = largestCandidate(props.srcSet as string[] | string);
     if (best) props.src = best;
   }

@@ -7,7 +7,8 @@ import fragmentLinks from '../../../src/transform/rules/fragment-links.js';
 import imageLoading from '../../../src/transform/rules/image-loading.js';
 import dedupeIds from '../../../src/transform/rules/dedupe-ids.js';
 import dedupeImages from '../../../src/transform/rules/dedupe-images.js';
-import recoverLazyImages, { largestCandidate } from '../../../src/transform/rules/recover-lazy-images.js';
+import recoverLazyImages, { isPlaceholder, largestCandidate } from '../../../src/transform/rules/recover-lazy-images.js';
+import repairParagraphs from '../../../src/transform/rules/repair-paragraphs.js';
 import imageCaptions from '../../../src/transform/rules/image-captions.js';
 import { imageKey } from '../../../src/transform/rules/images.js';
 import removeEmpty from '../../../src/transform/rules/remove-empty.js';
@@ -15,6 +16,8 @@ import removeTrackingPixels from '../../../src/transform/rules/remove-tracking-p
 import removeZoomWidgets, { isZoomIcon } from '../../../src/transform/rules/remove-zoom-widgets.js';
 import unwrapImageLinks from '../../../src/transform/rules/unwrap-image-links.js';
 import unwrapPresentational from '../../../src/transform/rules/unwrap-presentational.js';
+import rehypeSanitize from 'rehype-sanitize';
+import { articleSchema } from '../../../src/transform/sanitize-schema.js';
 import { rewrite } from '../../helpers/html.js';
 
 /** HTML no rule should touch: it is in every rule's fixtures. */
@@ -51,6 +54,13 @@ describe('recover-lazy-images', () => {
     expect(rewrite('<img srcset="https://e.org/a-300.jpg 300w, https://e.org/a.jpg 900w, https://e.org/a-768.jpg 768w">', [recoverLazyImages])).toBe('<img src="https://e.org/a.jpg">');
     expect(largestCandidate('a.jpg 1x, b.jpg 2x')).toBe('b.jpg');
   });
+  it('keeps a real src even when a lazy URL is also given, and replaces placeholders', () => {
+    expect(rewrite('<img src="https://e.org/a.jpg?resize=964%2C538&amp;ssl=1" data-lazy-src="https://e.org/a.jpg?is-pending-load=1">', [recoverLazyImages])).toBe(
+      '<img src="https://e.org/a.jpg?resize=964%2C538&#x26;ssl=1">',
+    );
+    expect(rewrite('<img src="https://e.org/img/lazy_placeholder.gif" data-src="https://e.org/real.jpg">', [recoverLazyImages])).toBe('<img src="https://e.org/real.jpg">');
+    expect(isPlaceholder('https://e.org/photo.jpg')).toBe(false);
+  });
   it('keeps a plain image’s src', () => {
     const html = `${unrelated}<img src="https://e.org/a.jpg" srcset="https://e.org/a-300.jpg 300w">`;
     expect(rewrite(html, [recoverLazyImages])).toBe(`${unrelated}<img src="https://e.org/a.jpg">`);
@@ -69,6 +79,16 @@ describe('dedupe-images', () => {
   it('keeps different images and the same image in different places', () => {
     const html = `${unrelated}<img src="a.jpg"><img src="b.jpg"><p>text</p><img src="a.jpg">`;
     expect(rewrite(html, [dedupeImages])).toBe(html);
+  });
+});
+
+describe('repair-paragraphs', () => {
+  it('turns a paragraph holding blocks into a div, so the page parses the same again', () => {
+    const html = '<p><object data="a.pdf"><p><a href="a.pdf">PDF</a></p></object></p>';
+    expect(rewrite(html, [[rehypeSanitize, articleSchema], repairParagraphs])).toBe('<div><p><a href="a.pdf">PDF</a></p></div>');
+  });
+  it('leaves paragraphs of phrasing content alone', () => {
+    expect(rewrite(unrelated, [repairParagraphs])).toBe(unrelated);
   });
 });
 
@@ -114,6 +134,9 @@ describe('unwrap-image-links', () => {
   it('unwraps an anchor that only re-links its own image', () => {
     expect(rewrite('<a href="https://e.org/big.jpg"><img src="https://e.org/big-300x200.jpg"></a>', [unwrapImageLinks])).toBe('<img src="https://e.org/big-300x200.jpg">');
     expect(imageKey('https://e.org/p.html/a.jpg/@@images/123.jpeg')).toBe(imageKey('http://e.org/p.html/a.jpg'));
+    // Behind an image proxy the query names the picture.
+    expect(imageKey('https://images.weserv.nl/?url=a.com/1.jpg')).not.toBe(imageKey('https://images.weserv.nl/?url=a.com/2.jpg'));
+    expect(imageKey('https://i1.wp.com/x/0-187.png?resize=964%2C538&ssl=1')).toBe(imageKey('https://i1.wp.com/x/0-187.png?w=964&ssl=1'));
   });
   it('keeps an image link that leads elsewhere', () => {
     const html = `${unrelated}<a href="https://e.org/gallery.html"><img src="https://e.org/a.jpg"></a>`;

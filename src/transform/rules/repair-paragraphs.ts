@@ -1,0 +1,20 @@
+import type { Root } from 'hast';
+import type { Plugin } from 'unified';
+import { forEachElement } from './hast.js';
+
+/**
+ * A paragraph may hold only phrasing content. Unwrapping an element the sanitizer does
+ * not allow can leave blocks inside one (`<p><object><p>…</p></object></p>` becomes
+ * `<p><p>…</p></p>`), which a browser would split into different elements and which
+ * changes when the page is parsed again. Such a paragraph becomes a `<div>`, which
+ * keeps its content together and reads the same.
+ */
+
+const blocks = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
+
+const repairParagraphs: Plugin<[], Root> = () => (tree) => {
+  forEachElement(tree, (node) => {
+    if (node.tagName === 'p' && node.children.some((c) => c.type === 'element' && blocks.has(c.tagName))) node.tagName = 'div';
+  });
+};
+export default repairParagraphs;
