@@ -25,6 +25,10 @@ export interface PostView {
   readonly categories: readonly TermLink[];
   readonly excerpt: string;
   readonly leadImage?: ArticleSummary['leadImage'];
+  /** The editors' credit line (`责编：… 网编：…`), if the article has one. */
+  readonly credit?: string | undefined;
+  /** `characters`, `words`, `readingMinutes`. */
+  readonly stats?: ArticleSummary['stats'] | undefined;
   /** Every front-matter key gazette does not interpret. */
   readonly data: Readonly<Record<string, unknown>>;
 }
@@ -59,6 +63,8 @@ export function postView(post: Post, index: SiteIndex, summary: ArticleSummary |
     categories: termLinks(index, 'categories', post.categories),
     excerpt: summary?.excerpt ?? '',
     leadImage: summary?.leadImage,
+    credit: summary?.credit,
+    stats: summary?.stats,
     data: post.data,
   };
 }
