@@ -19,7 +19,7 @@ const jekyllFileName = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$/;
 /** What the file name tells: Jekyll's date and slug, when it has them. */
 export interface FileNameParts {
   readonly date?: { year: string; month: string; day: string };
-  /** The name without date prefix and extension (Jekyll's slug), or the bare name. */
+  /** The name without date prefix, extension and trailing periods (Jekyll's slug), or the bare name. */
   readonly slug: string;
   readonly hasDate: boolean;
 }
@@ -27,9 +27,11 @@ export interface FileNameParts {
 export function parseFileName(baseName: string): FileNameParts {
   const stem = baseName.replace(/\.[^.]+$/, '');
   const m = jekyllFileName.exec(stem);
-  if (!m) return { slug: stem, hasDate: false };
+  // Jekyll (Document#populate_title): "slugs shouldn't end with a period", so
+  // `2020-02-02-made-in-the-U.S..md` has the slug `made-in-the-U.S` and the title `Made In The U.s`.
+  if (!m) return { slug: stem.replace(/\.+$/, ''), hasDate: false };
   const [, year, month, day, slug] = m;
-  return { date: { year: year!, month: month!, day: day! }, slug: slug!, hasDate: true };
+  return { date: { year: year!, month: month!, day: day! }, slug: slug!.replace(/\.+$/, ''), hasDate: true };
 }
 
 /** Jekyll's `titleize_slug`: words split at '-', each capitalised. */

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { slugify } from './slug.js';
 
 /**
  * Post URLs from Jekyll-style permalink patterns. Placeholders are Jekyll's
@@ -37,7 +38,10 @@ const placeholders: Record<string, (p: PermalinkParts) => string> = {
   minute: (p) => pad(p.date.minute),
   second: (p) => pad(p.date.second),
   y_day: (p) => pad(p.date.ordinal, 3),
+  // ISO 8601 week, its year (differs from :year in the first and last days of a year) and day (1 = Monday)
   week: (p) => pad(p.date.weekNumber),
+  w_year: (p) => String(p.date.weekYear),
+  w_day: (p) => String(p.date.weekday),
   short_day: (p) => p.date.setLocale('en').toFormat('ccc'),
   long_day: (p) => p.date.setLocale('en').toFormat('cccc'),
   short_month: (p) => p.date.setLocale('en').toFormat('LLL'),
@@ -46,6 +50,10 @@ const placeholders: Record<string, (p: PermalinkParts) => string> = {
   slug: (p) => p.slug,
   // Jekyll lower-cases categories and drops repeats for the URL
   categories: (p) => [...new Set(p.categories.map((c) => c.toLowerCase()))].join('/'),
+  // Jekyll 4.1+: each category slugified (default mode), repeats dropped
+  slugified_categories: (p) => [...new Set(p.categories.map((c) => slugify(c)))].join('/'),
+  // Jekyll's collection name: posts are always in `posts`
+  collection: () => 'posts',
   output_ext: () => '.html',
 };
 
@@ -83,7 +91,17 @@ export interface Placement {
  */
 export function placePost(permalink: string, parts: PermalinkParts): Placement | { problem: string } {
   const expanded = permalinkPattern(permalink).replace(placeholderPattern, (_, name: string) => placeholders[name]!(parts));
-  return placeUrl(expanded);
+  return placeUrl(jekyllSanitize(expanded));
+}
+
+/**
+ * Jekyll's `URL#sanitize_url`, which every post URL goes through: each `..` becomes `/`,
+ * each `./` goes, repeated slashes become one. So `:title` `wait...what` gives
+ * `/wait/.what.html` and a slug `Acme Inc.` with `pretty` gives `/Acme-Inc`: the URLs a
+ * Jekyll site has, kept. (It also means no `..` segment is left to refuse.)
+ */
+export function jekyllSanitize(path: string): string {
+  return `/${path}`.replaceAll('..', '/').replaceAll('./', '').replace(/\/{2,}/g, '/');
 }
 
 /** Turns a site path into a safe URL and output file, as Jekyll does (`/x/` → `x/index.html`, `/x` → `x.html`). */

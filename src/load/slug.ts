@@ -15,13 +15,17 @@ const modeChars: Record<SlugMode, RegExp> = {
   pretty: /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu,
 };
 
-/** Longest slug in UTF-8 bytes: keeps an output folder name well under the 255-byte limit. */
-const maxSlugBytes = 120;
+/**
+ * Longest slug in UTF-8 bytes. gazette's own slugs (`default`) stay well under the 255-byte
+ * file name limit. `pretty` makes Jekyll's `:title`, which Jekyll never cuts: a Jekyll site's
+ * URL must be kept whole, so only what no file system could hold with `.html` is cut.
+ */
+const maxSlugBytes: Record<SlugMode, number> = { default: 120, pretty: 250 };
 
 /** Jekyll's slugify: runs of other characters become one '-', no '-' at the ends. */
 export function slugify(text: string, mode: SlugMode = 'default', cased = false): string {
   const slug = text.normalize('NFC').replace(modeChars[mode], '-').replace(/^-+|-+$/g, '');
-  return truncateBytes(cased ? slug : slug.toLowerCase(), maxSlugBytes);
+  return truncateBytes(cased ? slug : slug.toLowerCase(), maxSlugBytes[mode]);
 }
 
 /** Cuts a slug to at most `max` UTF-8 bytes at a code point boundary, without a trailing '-'. */

@@ -11,6 +11,12 @@ describe('slugify', () => {
     expect(slugify("Q&A with Mike: it's (fine)", 'pretty', true)).toBe("Q&A-with-Mike-it's-(fine)");
   });
 
+  it("keeps Jekyll's :title (pretty mode) whole up to what a file name can hold", () => {
+    const long = '香港立法会选举委员会界别分组一般选举投票结束后点票工作进行至深夜多名候选人当选名单陆续公布各方反应不一';
+    expect(slugify(long, 'pretty', true)).toBe(long);
+    expect(Buffer.byteLength(slugify('长'.repeat(100), 'pretty', true))).toBe(249);
+  });
+
   it('never cuts a character when a slug is too long', () => {
     const slug = slugify('长'.repeat(100));
     expect(Buffer.byteLength(slug)).toBeLessThanOrEqual(120);
