@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
-import { diagnostic, FatalError, toDiagnostic } from './errors.js';
+import { diagnostic, FatalError, GazetteError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
 import { createRenderer, pageTemplates, TemplateError, type Renderer } from './render/environment.js';
 import { renderHomePages, renderPostPage, renderTaxonomyPages } from './render/render-pages.js';
@@ -78,11 +78,22 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
     archivedUrl: (href) => index.archivedUrl(href),
     isSourceSite: (href) => index.isSourceSite(href),
   });
+  /** The transform, with the one way a hostile body can exhaust it explained. */
+  const transformOrExplain = (post: Post, body: string) => {
+    try {
+      return transform({ format: post.format, body, url: post.url, from: post.from });
+    } catch (error) {
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+        throw new GazetteError(post.source, "the article's HTML is nested too deeply to process (thousands of levels)", { line: post.bodyLine, hint: 'flatten the markup', cause: error });
+      }
+      throw error;
+    }
+  };
   const posts: Post[] = [];
   const summaries = new Map<string, ArticleSummary>();
   for (const post of index.posts) {
     try {
-      const article = transform({ format: post.format, body: await readBody(post), url: post.url, from: post.from });
+      const article = transformOrExplain(post, await readBody(post));
       await writer.write(renderPostPage(post, article, index, renderer));
       const { html: _html, ...summary } = article;
       summaries.set(post.source, summary);

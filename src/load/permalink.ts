@@ -118,13 +118,22 @@ export function placeUrl(path: string): Placement | { problem: string } {
     if (segment === '..') return { problem: `'..' in the URL ${JSON.stringify(path)} would leave the output folder` };
     // eslint-disable-next-line no-control-regex
     if (/[\\\u0000-\u001f\u007f]/.test(segment)) return { problem: `the URL ${JSON.stringify(path)} contains a backslash or a control character` };
-    segments.push(segment);
+    segments.push(neutraliseDeviceName(segment));
   }
   const directory = path.endsWith('/') || segments.length === 0;
   const last = segments.at(-1) ?? '';
   const outputPath = directory ? [...segments, 'index.html'].join('/') : /\.x?html?$/i.test(last) ? segments.join('/') : `${segments.join('/')}.html`;
   const url = '/' + segments.map(encodeSegment).join('/') + (directory && segments.length > 0 ? '/' : '');
   return { url, outputPath };
+}
+
+/** Names Windows reserves for devices, with or without an extension: a file or folder so named cannot be created or copied there. */
+const deviceName = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/** `con` → `con_`, `nul.html` → `nul_.html`: the site can then be copied to any file system. */
+export function neutraliseDeviceName(segment: string): string {
+  const m = deviceName.exec(segment);
+  return m ? `${m[1]}_${m[2] ?? ''}` : segment;
 }
 
 /** Percent-encodes what a URL path segment cannot hold, keeping the punctuation Jekyll's pretty slugs keep. */

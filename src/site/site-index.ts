@@ -55,6 +55,7 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
       diagnostics.push(diagnostic('error', post.source, `two posts resolve to the URL ${post.url}: this one and ${others.join(', ')}; neither is built`, { hint: "give one of them a different 'slug:' or 'permalink:'" }));
     }
   }
+  diagnostics.push(...caseCollisions(posts));
   posts.sort((a, b) => b.time - a.time || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 
   const bySource = new Map(posts.map((p) => [p.source, p]));
@@ -95,6 +96,27 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
     },
   };
   return { index, diagnostics };
+}
+
+/**
+ * Posts whose output paths differ only by case overwrite each other on case-insensitive
+ * file systems (macOS, Windows) and hosts: both are built, and each is warned about.
+ */
+function caseCollisions(posts: readonly Post[]): Diagnostic[] {
+  const byFolded = new Map<string, Post[]>();
+  for (const post of posts) {
+    const key = post.outputPath.toLowerCase();
+    byFolded.set(key, [...(byFolded.get(key) ?? []), post]);
+  }
+  return [...byFolded.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((post) =>
+        diagnostic('warning', post.source, `its URL ${post.url} differs only by case from ${group.filter((p) => p !== post).map((p) => p.url).join(', ')}: they collide on case-insensitive hosts`, {
+          hint: "give one of them a different 'slug:'",
+        }),
+      ),
+    );
 }
 
 /** One entry per distinct name; names whose slugs collide get `-2`, `-3`, … in name order. */
