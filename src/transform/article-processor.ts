@@ -23,6 +23,7 @@ import removeTrackingPixels from './rules/remove-tracking-pixels.js';
 import removeZoomWidgets from './rules/remove-zoom-widgets.js';
 import unwrapImageLinks from './rules/unwrap-image-links.js';
 import unwrapPresentational from './rules/unwrap-presentational.js';
+import unprefixIds from './rules/unprefix-ids.js';
 import { articleText, textFidelity } from './fidelity.js';
 import { textContent } from './rules/hast.js';
 import { summarize } from './summarize.js';
@@ -61,6 +62,8 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
   const renderMarkdown = createMarkdownRenderer();
   const processor = unified()
     .use(rehypeParse, { fragment: true })
+    // Keeps sanitizing a fixed point (ids are not prefixed twice); only shortens values.
+    .use(unprefixIds)
     // Untrusted HTML is made safe first; every rule after this works on safe HTML.
     .use(rehypeSanitize, articleSchema)
     // Real image URLs first: deduplicating and captioning compare them.

@@ -1,5 +1,6 @@
 import rehypeSanitize from 'rehype-sanitize';
 import { describe, expect, it } from 'vitest';
+import unprefixIds from '../../src/transform/rules/unprefix-ids.js';
 import { articleSchema } from '../../src/transform/sanitize-schema.js';
 import { rewrite } from '../helpers/html.js';
 
@@ -40,6 +41,13 @@ describe('articleSchema', () => {
 
   it('removes comments and prefixes ids against DOM clobbering', () => {
     expect(sanitize('<!--NaN--><p id="location" name="x">t</p><!-- zoomattribute -->')).toBe('<p id="user-content-location" name="user-content-x">t</p>');
+  });
+
+  it('is a fixed point, ids included, when ids are unprefixed first as the article processor does', () => {
+    const withIds = (html: string) => rewrite(html, [unprefixIds, [rehypeSanitize, articleSchema]]);
+    const once = withIds('<p id="note" name="n"><a href="#note">n</a></p><div id="user-content-x">x</div>');
+    expect(once).toBe('<p id="user-content-note" name="user-content-n"><a href="#note">n</a></p><div id="user-content-x">x</div>');
+    expect(withIds(once)).toBe(once);
   });
 
   it('is a fixed point: sanitizing its own output changes nothing', () => {
