@@ -14,7 +14,7 @@ import externalLinks from './rules/external-links.js';
 import fragmentLinks from './rules/fragment-links.js';
 import imageLoading from './rules/image-loading.js';
 import imageCaptions from './rules/image-captions.js';
-import recoverLazyImages from './rules/recover-lazy-images.js';
+import lazyImageSources from './rules/lazy-image-sources.js';
 import dedupeImages from './rules/dedupe-images.js';
 import dedupeIds from './rules/dedupe-ids.js';
 import removeEmpty from './rules/remove-empty.js';
@@ -62,12 +62,14 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
   const renderMarkdown = createMarkdownRenderer();
   const processor = unified()
     .use(rehypeParse, { fragment: true })
-    // Keeps sanitizing a fixed point (ids are not prefixed twice); only shortens values.
+    // Before sanitizing, two rules that only move or shorten attribute values, so that the
+    // sanitizer checks what they produce: lazy images' real URLs into src (checked as src),
+    // and ids stripped of an earlier prefix (so sanitizing is a fixed point).
+    .use(lazyImageSources)
     .use(unprefixIds)
-    // Untrusted HTML is made safe first; every rule after this works on safe HTML.
+    // Untrusted HTML is made safe here; every rule after this works on safe HTML.
     .use(rehypeSanitize, articleSchema)
     // Real image URLs first: deduplicating and captioning compare them.
-    .use(recoverLazyImages)
     .use(dedupeImages)
     // Captions are paired before presentational spans are unwrapped (they are spans).
     .use(imageCaptions)

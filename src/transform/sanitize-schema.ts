@@ -65,10 +65,12 @@ export const articleSchema: Schema = {
   ],
   attributes: {
     ...base,
-    a: [...(base.a ?? []).filter((a) => a !== 'dataFootnoteBackref' && a !== 'dataFootnoteRef'), 'title'],
-    // The lazy-loading attributes carry an image's real URL; recover-lazy-images moves
-    // it into `src` and drops them. They get src's protocol checks below.
-    img: [...(base.img ?? []), 'alt', 'title', 'width', 'height', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'srcSet'],
+    a: [...(base.a ?? []).filter((a) => a !== 'dataFootnoteBackref' && a !== 'dataFootnoteRef'), 'title', ['rel', 'noopener', 'noreferrer']],
+    // (The lazy-loading attributes and srcset are not kept: lazy-image-sources moves the
+    // real URL into `src` before sanitizing, where it gets src's protocol check.)
+    // gazette's own rules add `loading`/`decoding` to images and `rel` to links; allowing
+    // exactly those values keeps sanitizing a fixed point on gazette's output.
+    img: [...(base.img ?? []), 'alt', 'title', 'width', 'height', ['loading', 'lazy'], ['decoding', 'async']],
     td: ['colSpan', 'rowSpan', 'headers'],
     th: ['colSpan', 'rowSpan', 'headers', 'scope'],
     col: ['span'],
@@ -86,10 +88,6 @@ export const articleSchema: Schema = {
     // Web, mail and chat links as the default has them, plus telephone numbers and FTP
     // files, which news pages carry. Other schemes (`chrome:`, `apt:`) lose their href.
     href: [...(defaultSchema.protocols?.href ?? []), 'tel', 'ftp'],
-    dataSrc: ['http', 'https'],
-    dataOriginal: ['http', 'https'],
-    dataLazySrc: ['http', 'https'],
-    srcSet: ['http', 'https'],
   },
   allowComments: false,
   allowDoctypes: false,
