@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, GazetteError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
-import { createRenderer, pageTemplates, TemplateError, type Renderer } from './render/environment.js';
+import { createRenderer, TemplateError, type Renderer } from './render/environment.js';
 import { renderHomePages, renderPostPage, renderTaxonomyPages } from './render/render-pages.js';
 import { makeReport, type BuildReport } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
@@ -35,9 +35,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const { cwd, config } = options;
   checkFolders(options);
   const renderer = createRenderer(options.templatesDir, config, cwd);
-  const layoutExists = (name: string) => !(pageTemplates as readonly string[]).includes(name) && renderer.has(name);
 
-  const archive = await loadPosts(options.postsDir, options.outDir, cwd, { config, layoutExists, now: options.now });
+  const archive = await loadPosts(options.postsDir, options.outDir, cwd, { config, layoutExists: renderer.hasPostLayout, now: options.now });
   const { index, diagnostics: indexDiagnostics } = buildSiteIndex(archive.posts);
   const diagnostics: Diagnostic[] = [...archive.diagnostics, ...indexDiagnostics];
 

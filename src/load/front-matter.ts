@@ -39,8 +39,17 @@ function refuse(language: string) {
   };
 }
 
+/**
+ * The language named after the opening `---` (`---js`, `--- JavaScript `), if any. gray-matter
+ * would look it up among its engines by name on a plain object, so `---constructor` finds
+ * Object's constructor; gazette refuses every name but YAML's before gray-matter sees it.
+ */
+const languageLine = /^---[ \t]*([^\s-][^\r\n]*?)?[ \t]*\r?\n/;
+
 /** Splits `text` (a BOM already removed); throws FrontMatterError with a file line. */
 export function splitFrontMatter(text: string): SplitPost {
+  const language = languageLine.exec(text)?.[1];
+  if (language !== undefined && !/^ya?ml$/i.test(language)) refuse(language)();
   let yaml: ParsedYaml | undefined;
   const parse = (block: string) => {
     try {

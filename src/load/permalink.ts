@@ -67,7 +67,8 @@ const placeholderPattern = new RegExp(
 
 /** Resolves a style name to its pattern; patterns pass through. */
 export function permalinkPattern(permalink: string): string {
-  return styles[permalink] ?? permalink;
+  // Own keys only: `toString` is not a style, whatever Object.prototype says.
+  return Object.hasOwn(styles, permalink) ? styles[permalink]! : permalink;
 }
 
 /** Says what is wrong with a permalink setting, or undefined when it is usable. */

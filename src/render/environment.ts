@@ -33,6 +33,11 @@ export interface Renderer {
   render(name: string, context: Record<string, unknown>): string;
   /** True when `templates/<name>.njk` exists. */
   has(name: string): boolean;
+  /**
+   * True when a post's `layout:` may use `name`: a plain template name (never a path:
+   * Nunjucks' loader is no sandbox) of a template that exists and is not a list page's.
+   */
+  hasPostLayout(name: string): boolean;
 }
 
 /** Marks sanitized article HTML as safe to print unescaped. */
@@ -85,6 +90,7 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
   }
   return {
     has,
+    hasPostLayout: (name) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && !(pageTemplates as readonly string[]).includes(name) && has(name),
     render(name, context) {
       try {
         return env.render(`${name}.njk`, context);
