@@ -118,7 +118,7 @@ export function placeUrl(path: string): Placement | { problem: string } {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') return { problem: `'..' in the URL ${JSON.stringify(path)} would leave the output folder` };
     // eslint-disable-next-line no-control-regex
-    if (/[\\\u0000-\u001f\u007f]/.test(segment)) return { problem: `the URL ${JSON.stringify(path)} contains a backslash or a control character` };
+    if (/[\\/\u0000-\u001f\u007f]/.test(segment)) return { problem: `the URL ${JSON.stringify(path)} contains an encoded slash, a backslash or a control character` };
     segments.push(neutraliseDeviceName(segment));
   }
   const directory = path.endsWith('/') || segments.length === 0;

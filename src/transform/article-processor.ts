@@ -18,7 +18,7 @@ import lazyImageSources from './rules/lazy-image-sources.js';
 import dedupeImages from './rules/dedupe-images.js';
 import dedupeIds from './rules/dedupe-ids.js';
 import removeEmpty from './rules/remove-empty.js';
-import repairParagraphs from './rules/repair-paragraphs.js';
+import repairNesting from './rules/repair-nesting.js';
 import removeTrackingPixels from './rules/remove-tracking-pixels.js';
 import removeZoomWidgets from './rules/remove-zoom-widgets.js';
 import unwrapImageLinks from './rules/unwrap-image-links.js';
@@ -80,8 +80,8 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     .use(unwrapPresentational)
     // Empty elements are looked for after unwrapping, which can empty a paragraph.
     .use(removeEmpty)
-    // Unwrapping can also leave blocks inside a paragraph.
-    .use(repairParagraphs)
+    // Unwrapping can also leave nestings HTML forbids (blocks in a paragraph, links in links).
+    .use(repairNesting)
     .use(imageLoading)
     // Links are made absolute against the original first, so archive-links can match them.
     .use(absoluteUrls)

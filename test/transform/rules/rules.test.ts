@@ -8,7 +8,7 @@ import imageLoading from '../../../src/transform/rules/image-loading.js';
 import dedupeIds from '../../../src/transform/rules/dedupe-ids.js';
 import dedupeImages from '../../../src/transform/rules/dedupe-images.js';
 import lazyImageSources, { isPlaceholder, largestCandidate, srcsetCandidates } from '../../../src/transform/rules/lazy-image-sources.js';
-import repairParagraphs from '../../../src/transform/rules/repair-paragraphs.js';
+import repairNesting from '../../../src/transform/rules/repair-nesting.js';
 import imageCaptions from '../../../src/transform/rules/image-captions.js';
 import { imageKey } from '../../../src/transform/rules/images.js';
 import removeEmpty from '../../../src/transform/rules/remove-empty.js';
@@ -89,13 +89,17 @@ describe('dedupe-images', () => {
   });
 });
 
-describe('repair-paragraphs', () => {
+describe('repair-nesting', () => {
   it('turns a paragraph holding blocks into a div, so the page parses the same again', () => {
     const html = '<p><object data="a.pdf"><p><a href="a.pdf">PDF</a></p></object></p>';
-    expect(rewrite(html, [[rehypeSanitize, articleSchema], repairParagraphs])).toBe('<div><p><a href="a.pdf">PDF</a></p></div>');
+    expect(rewrite(html, [[rehypeSanitize, articleSchema], repairNesting])).toBe('<div><p><a href="a.pdf">PDF</a></p></div>');
+  });
+  it('unwraps a link in a link and a heading in a heading, keeping their text', () => {
+    const html = '<a href="https://e.org/a"><object data="x"><a href="https://e.org/b">inner</a></object></a><h2><object data="x"><h3>sub</h3></object></h2>';
+    expect(rewrite(html, [[rehypeSanitize, articleSchema], repairNesting])).toBe('<a href="https://e.org/a">inner</a><h2>sub</h2>');
   });
   it('leaves paragraphs of phrasing content alone', () => {
-    expect(rewrite(unrelated, [repairParagraphs])).toBe(unrelated);
+    expect(rewrite(unrelated, [repairNesting])).toBe(unrelated);
   });
 });
 
