@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
-import { diagnostic, FatalError, GazetteError, toDiagnostic } from './errors.js';
+import { diagnostic, FatalError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
 import { createRenderer, TemplateError, type Renderer } from './render/environment.js';
 import { renderHomePages, renderPostPage, renderTaxonomyPages } from './render/render-pages.js';
 import { makeReport, type BuildReport } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
-import { createArticleProcessor } from './transform/article-processor.js';
-import { readBody } from './transform/read-body.js';
+import pMap from 'p-map';
+import { transformTask } from './transform/transform-post.js';
+import { createTransformer } from './transform/transformer.js';
 import type { ArticleSummary, Diagnostic, OutputFile, Post } from './types.js';
 import { OutputWriter } from './write/output-writer.js';
 
@@ -23,6 +24,8 @@ export interface BuildOptions {
   readonly config: SiteConfig;
   /** The build's start (ms since the epoch), for leaving out future-dated posts. */
   readonly now: number;
+  /** Worker threads for transforming posts; by default one per core for big archives, none for small ones. */
+  readonly threads?: number | undefined;
 }
 
 /**
@@ -66,39 +69,41 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 /**
- * Transforms each post's body and renders its page straight away, so only one body is
- * in memory at a time; what the list pages need of it (the summary) is kept.
+ * Transforms each post's body (on worker threads when the archive is big enough) and
+ * renders its page as soon as it is back, so only the posts in flight have their bodies in
+ * memory; what the list pages need of each (the summary) is kept. Results are taken in
+ * the index's order, so the report does not depend on which thread finished first.
  */
 async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Renderer, writer: OutputWriter, diagnostics: Diagnostic[]) {
-  const transform = createArticleProcessor({
-    origin: options.config.url,
-    excerptLength: options.config.excerptLength,
-    lang: options.config.lang,
-    archivedUrl: (href) => index.archivedUrl(href),
-    isSourceSite: (href) => index.isSourceSite(href),
-  });
-  /** The transform, with the one way a hostile body can exhaust it explained. */
-  const transformOrExplain = (post: Post, body: string) => {
-    try {
-      return transform({ format: post.format, body, url: post.url, from: post.from });
-    } catch (error) {
-      if (error instanceof RangeError && /call stack/i.test(error.message)) {
-        throw new GazetteError(post.source, "the article's HTML is nested too deeply to process (thousands of levels)", { line: post.bodyLine, hint: 'flatten the markup', cause: error });
-      }
-      throw error;
-    }
-  };
+  const { config } = options;
+  const transformer = createTransformer({ origin: config.url, excerptLength: config.excerptLength, lang: config.lang, links: index.links }, index.posts.length, options.threads);
+  let results: { post: Post; summary?: ArticleSummary; diagnostic?: Diagnostic }[];
+  try {
+    results = await pMap(
+      index.posts,
+      async (post) => {
+        const outcome = await transformer.run(transformTask(post));
+        if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
+        try {
+          await writer.write(renderPostPage(post, outcome.article, index, renderer));
+        } catch (error) {
+          return { post, diagnostic: renderDiagnostic(post.source, error) };
+        }
+        const { html: _html, ...summary } = outcome.article;
+        return { post, summary };
+      },
+      { concurrency: transformer.concurrency },
+    );
+  } finally {
+    await transformer.close();
+  }
   const posts: Post[] = [];
   const summaries = new Map<string, ArticleSummary>();
-  for (const post of index.posts) {
-    try {
-      const article = transformOrExplain(post, await readBody(post));
-      await writer.write(renderPostPage(post, article, index, renderer));
-      const { html: _html, ...summary } = article;
+  for (const { post, summary, diagnostic } of results) {
+    if (diagnostic) diagnostics.push(diagnostic);
+    if (summary) {
       summaries.set(post.source, summary);
       posts.push(post);
-    } catch (error) {
-      diagnostics.push(renderDiagnostic(post.source, error));
     }
   }
   return { built: posts, summaries };

@@ -29,6 +29,7 @@ interface BuildFlags {
   permalink?: string;
   report?: string;
   future?: boolean;
+  threads?: string;
   quiet?: boolean;
 }
 
@@ -45,6 +46,14 @@ function configFile(cwd: string, flag: string | undefined): string | undefined {
   return ['gazette.config.yml', 'gazette.config.yaml', 'gazette.config.json'].find((name) => existsSync(resolve(cwd, name)));
 }
 
+/** `--threads N`: a whole number from 0 (transform in the main thread) up. */
+function threadCount(flag: string | undefined): number | undefined {
+  if (flag === undefined) return undefined;
+  const n = Number(flag);
+  if (!Number.isInteger(n) || n < 0) throw new FatalError(`--threads must be a whole number (0 transforms in the main thread), got ${JSON.stringify(flag)}`);
+  return n;
+}
+
 async function runBuild(flags: BuildFlags): Promise<number> {
   const cwd = process.cwd();
   const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future });
@@ -58,6 +67,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     publicDir: existsSync(publicDir) ? publicDir : undefined,
     config,
     now: Date.now(),
+    threads: threadCount(flags.threads),
   });
   if (flags.report) await writeFile(resolve(cwd, flags.report), `${JSON.stringify(report, null, 2)}\n`);
   printReport(report, flags.quiet === true);
@@ -96,6 +106,7 @@ Exit codes: 0 every post was built; 1 the site was built but some posts failed
     .option('--timezone <zone>', 'IANA time zone for dates and URLs, e.g. Asia/Shanghai (overrides timezone)')
     .option('--permalink <pattern>', 'post URL pattern or Jekyll style (overrides permalink), e.g. /:year/:month/:day/:slug/')
     .option('--future', 'also build posts dated after now (Jekyll leaves them out; so does gazette by default)')
+    .option('--threads <n>', 'worker threads that transform posts (default: one per core for archives of a few hundred posts or more; 0 or 1: none)')
     .option('--report <file>', 'write a JSON build report (posts, skipped, errors, warnings, pages, durationMs)')
     .addOption(new Option('-q, --quiet', 'print errors and the summary only'))
     .action(async (flags: BuildFlags) => {

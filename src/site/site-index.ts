@@ -2,7 +2,7 @@ import { diagnostic } from '../errors.js';
 import { encodeSegment } from '../load/permalink.js';
 import { slugify } from '../load/slug.js';
 import type { Diagnostic, Post, TaxonomyKind } from '../types.js';
-import { originalUrlKey, siteHost } from './original-url.js';
+import { linkLookup, linkTable, type LinkTable } from './link-table.js';
 
 /** A tag or category with its page and its posts (by source, newest first). */
 export interface TermEntry {
@@ -22,8 +22,8 @@ export interface SiteIndex {
   /** Every post that will be built, newest first (ties by source path). */
   readonly posts: readonly Post[];
   readonly bySource: ReadonlyMap<string, Post>;
-  /** Post source by the key of its original URL (`from:`), see original-url.ts. */
-  readonly byOriginalUrl: ReadonlyMap<string, string>;
+  /** Which original URLs the archive holds and on which news sites, as plain data (for workers). */
+  readonly links: LinkTable;
   /** The page of the archived copy of an original article URL, if the archive has it. */
   archivedUrl(href: string): string | undefined;
   /** True for a URL on a news site some post of the archive comes from. */
@@ -60,13 +60,9 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
 
   const bySource = new Map(posts.map((p) => [p.source, p]));
   const position = new Map(posts.map((p, i) => [p.source, i]));
-  const byOriginalUrl = new Map<string, string>();
-  for (const post of posts) {
-    const key = post.from ? originalUrlKey(post.from) : undefined;
-    // Newest first, so the first post for a URL wins; later duplicates keep their own page.
-    if (key && !byOriginalUrl.has(key)) byOriginalUrl.set(key, post.source);
-  }
-  const sourceHosts = new Set(posts.flatMap((p) => (p.from ? [siteHost(p.from)] : [])).filter((h): h is string => h !== undefined));
+  // Newest first, so the first post for an original URL wins; later duplicates keep their own page.
+  const links = linkTable(posts);
+  const lookup = linkLookup(links);
   const terms = { tags: termEntries(posts, 'tags'), categories: termEntries(posts, 'categories') };
   const termByName = {
     tags: new Map(terms.tags.map((t) => [t.name, t])),
@@ -75,18 +71,11 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
   const index: SiteIndex = {
     posts,
     bySource,
-    byOriginalUrl,
+    links,
     terms,
     term: (kind, name) => termByName[kind].get(name),
-    archivedUrl(href) {
-      const key = originalUrlKey(href);
-      const source = key ? byOriginalUrl.get(key) : undefined;
-      return source ? bySource.get(source)?.url : undefined;
-    },
-    isSourceSite(href) {
-      const host = siteHost(href);
-      return host !== undefined && sourceHosts.has(host);
-    },
+    archivedUrl: lookup.archivedUrl,
+    isSourceSite: lookup.isSourceSite,
     neighbours(source) {
       const i = position.get(source);
       if (i === undefined) return {};

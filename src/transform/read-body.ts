@@ -9,7 +9,7 @@ import type { Post } from '../types.js';
  * whole build. The file must be the one that was loaded: if it changed in between, the
  * post fails rather than mixing old metadata with a new body.
  */
-export async function readBody(post: Post): Promise<string> {
+export async function readBody(post: Pick<Post, 'source' | 'path' | 'hash' | 'encoding' | 'bodyOffset'>): Promise<string> {
   const bytes = await readFile(post.path);
   if (createHash('sha256').update(bytes).digest('hex') !== post.hash) {
     throw new GazetteError(post.source, 'the file changed during the build', { hint: 'build again' });

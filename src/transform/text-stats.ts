@@ -21,7 +21,8 @@ const wordsPerMinute = 220;
 
 const letters = /[\p{L}\p{N}]/gu;
 const cjkLetters = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** A word of a spaced script: letters and digits, with inner apostrophes or hyphens. */
+const spacedWords = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /**
  * V8 segments a long string in time that grows faster than its length (a 230 KB article
@@ -54,14 +55,11 @@ export function createTextCounter(lang: string): CountText {
     const characters = text.match(letters)?.length ?? 0;
     const cjkCharacters = text.match(cjkLetters)?.length ?? 0;
     let words = 0;
-    let otherWords = 0;
     for (const piece of pieces(text)) {
-      for (const s of segmenter.segment(piece)) {
-        if (!s.isWordLike) continue;
-        words++;
-        if (!cjk.test(s.segment)) otherWords++;
-      }
+      for (const s of segmenter.segment(piece)) if (s.isWordLike) words++;
     }
+    // Words of spaced scripts, for reading time: matched directly, not per segment.
+    const otherWords = cjkCharacters === 0 ? words : (text.replace(cjkLetters, ' ').match(spacedWords)?.length ?? 0);
     const minutes = cjkCharacters / cjkPerMinute + otherWords / wordsPerMinute;
     return { characters, words, readingMinutes: characters === 0 ? 0 : Math.max(1, Math.round(minutes)) };
   };

@@ -143,9 +143,9 @@ describe('gazette build on the sample archive', () => {
     expect(read(site, 'assets/gazette.css')).toBe(readFileSync(join(root, 'public/assets/gazette.css'), 'utf8'));
   });
 
-  it('gives byte-identical output for the same input', async () => {
+  it('gives byte-identical output for the same input, with or without worker threads', async () => {
     const again = join(work, 'again');
-    expect((await runCli(['build', '--out', again, '--quiet'])).code).toBe(0);
+    expect((await runCli(['build', '--out', again, '--quiet', '--threads', '2'])).code).toBe(0);
     const files = listFiles(site);
     expect(listFiles(again)).toEqual(files);
     for (const f of files) expect(readFileSync(join(again, f)).equals(readFileSync(join(site, f))), f).toBe(true);
@@ -243,7 +243,7 @@ describe('gazette --help', () => {
     expect(top.stdout).toContain('build');
     expect(top.stdout).toContain('Exit codes');
     const help = await runCli(['build', '--help']);
-    for (const flag of ['--posts', '--out', '--templates', '--public', '--config', '--base-url', '--timezone', '--permalink', '--report', '--quiet']) {
+    for (const flag of ['--posts', '--out', '--templates', '--public', '--config', '--base-url', '--timezone', '--permalink', '--future', '--threads', '--report', '--quiet']) {
       expect(help.stdout).toContain(flag);
     }
   });
