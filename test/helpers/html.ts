@@ -11,3 +11,6 @@ export function rewrite(html: string, plugins: Pluggable[], data: VFile['data'] 
   const tree = processor.runSync(processor.parse(file), file) as Root;
   return processor.stringify(tree, file);
 }
+
+/** HTML no rule should touch: it is in every rule's fixtures. */
+export const unrelated = '<h2>Title</h2><p>Plain <em>text</em> and <a href="#x">a link</a>.</p><ul><li>item</li></ul>';
