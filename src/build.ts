@@ -10,6 +10,7 @@ import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
 import pMap from 'p-map';
 import { transformTask } from './transform/transform-post.js';
 import { createTransformer } from './transform/transformer.js';
+import { openArticleCache } from './cache/article-cache.js';
 import type { ArticleSummary, Diagnostic, OutputFile, Post } from './types.js';
 import { OutputWriter } from './write/output-writer.js';
 
@@ -26,6 +27,8 @@ export interface BuildOptions {
   readonly now: number;
   /** Worker threads for transforming posts; by default one per core for big archives, none for small ones. */
   readonly threads?: number | undefined;
+  /** The persistent article cache: its folder and an id of gazette's code; none when undefined. */
+  readonly cache?: { readonly dir: string; readonly codeId: string } | undefined;
 }
 
 /**
@@ -76,20 +79,31 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  */
 async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Renderer, writer: OutputWriter, diagnostics: Diagnostic[]) {
   const { config } = options;
-  const transformer = createTransformer({ origin: config.url, excerptLength: config.excerptLength, lang: config.lang, links: index.links }, index.posts.length, options.threads);
+  const settings = { origin: config.url, excerptLength: config.excerptLength, lang: config.lang };
+  const cache = options.cache ? openArticleCache(options.cache.dir, JSON.stringify([settings, options.cache.codeId])) : undefined;
+  const answers = (href: string) => ({ archived: index.archivedUrl(href) ?? null, sourceSite: index.isSourceSite(href) });
+  // Which posts the cache serves: only the others go to the transformer, which is sized for them.
+  const hits = cache ? await pMap(index.posts, async (post) => (await cache.get(transformTask(post), answers)) !== undefined, { concurrency: 16 }) : index.posts.map(() => false);
+  const transformer = createTransformer({ ...settings, links: index.links }, hits.filter((hit) => !hit).length, options.threads);
   let results: { post: Post; summary?: ArticleSummary; diagnostic?: Diagnostic }[];
   try {
     results = await pMap(
       index.posts,
-      async (post) => {
-        const outcome = await transformer.run(transformTask(post));
-        if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
+      async (post, i) => {
+        const task = transformTask(post);
+        let article = hits[i] ? await cache?.get(task, answers) : undefined;
+        if (!article) {
+          const outcome = await transformer.run(task);
+          if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
+          article = outcome.article;
+          await cache?.set(task, outcome);
+        }
         try {
-          await writer.write(renderPostPage(post, outcome.article, index, renderer));
+          await writer.write(renderPostPage(post, article, index, renderer));
         } catch (error) {
           return { post, diagnostic: renderDiagnostic(post.source, error) };
         }
-        const { html: _html, ...summary } = outcome.article;
+        const { html: _html, ...summary } = article;
         return { post, summary };
       },
       { concurrency: transformer.concurrency },

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,7 @@ interface BuildFlags {
   report?: string;
   future?: boolean;
   threads?: string;
+  cache: boolean;
   quiet?: boolean;
 }
 
@@ -44,6 +46,19 @@ function folder(cwd: string, flag: string | undefined, name: string): string {
 function configFile(cwd: string, flag: string | undefined): string | undefined {
   if (flag !== undefined) return flag;
   return ['gazette.config.yml', 'gazette.config.yaml', 'gazette.config.json'].find((name) => existsSync(resolve(cwd, name)));
+}
+
+/**
+ * An id of gazette's code, part of the cache's key: its version and a hash of its compiled
+ * files, so a changed rule never serves articles made by the old one.
+ */
+function codeId(): string {
+  const dist = join(packageRoot, 'dist');
+  const hash = createHash('sha256');
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort();
+  for (const file of files) hash.update(file).update(readFileSync(join(dist, file)));
+  const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return `${version}+${hash.digest('hex').slice(0, 16)}`;
 }
 
 /** `--threads N`: a whole number from 0 (transform in the main thread) up. */
@@ -68,6 +83,7 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     config,
     now: Date.now(),
     threads: threadCount(flags.threads),
+    cache: flags.cache ? { dir: resolve(cwd, '.cache/gazette'), codeId: codeId() } : undefined,
   });
   if (flags.report) await writeFile(resolve(cwd, flags.report), `${JSON.stringify(report, null, 2)}\n`);
   printReport(report, flags.quiet === true);
@@ -107,6 +123,7 @@ Exit codes: 0 every post was built; 1 the site was built but some posts failed
     .option('--permalink <pattern>', 'post URL pattern or Jekyll style (overrides permalink), e.g. /:year/:month/:day/:slug/')
     .option('--future', 'also build posts dated after now (Jekyll leaves them out; so does gazette by default)')
     .option('--threads <n>', 'worker threads that transform posts (default: one per core for archives of a few hundred posts or more; 0 or 1: none)')
+    .option('--no-cache', 'do not read or write the article cache (.cache/gazette/, safe to delete)')
     .option('--report <file>', 'write a JSON build report (posts, skipped, errors, warnings, pages, durationMs)')
     .addOption(new Option('-q, --quiet', 'print errors and the summary only'))
     .action(async (flags: BuildFlags) => {

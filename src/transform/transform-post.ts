@@ -1,13 +1,17 @@
 import { GazetteError, toDiagnostic } from '../errors.js';
 import type { Article, Diagnostic, Post } from '../types.js';
-import type { TransformArticle } from './article-processor.js';
+import type { LinkLookupRecord } from '../cache/article-cache.js';
+import type { ArticleInput } from './article-processor.js';
 import { readBody } from './read-body.js';
 
 /** What transforming one post needs: plain data, so it can be sent to a worker thread. */
 export type TransformTask = Pick<Post, 'source' | 'path' | 'encoding' | 'hash' | 'bodyOffset' | 'bodyLine' | 'format' | 'url' | 'from'>;
 
-/** A transformed post, or the diagnostic that says why it could not be (errors do not cross threads whole). */
-export type TransformOutcome = { readonly article: Article } | { readonly diagnostic: Diagnostic };
+/**
+ * A transformed post with the link lookups it made (for the cache), or the diagnostic that
+ * says why it could not be transformed (errors do not cross threads whole).
+ */
+export type TransformOutcome = { readonly article: Article; readonly lookups: readonly LinkLookupRecord[] } | { readonly diagnostic: Diagnostic };
 
 export function transformTask(post: Post): TransformTask {
   const { source, path, encoding, hash, bodyOffset, bodyLine, format, url, from } = post;
@@ -15,11 +19,11 @@ export function transformTask(post: Post): TransformTask {
 }
 
 /** Reads a post's body and transforms it; never throws. */
-export async function transformPost(transform: TransformArticle, task: TransformTask): Promise<TransformOutcome> {
+export async function transformPost(transform: (input: ArticleInput) => { article: Article; lookups: LinkLookupRecord[] }, task: TransformTask): Promise<TransformOutcome> {
   try {
     const body = await readBody(task);
     try {
-      return { article: transform({ format: task.format, body, url: task.url, from: task.from }) };
+      return transform({ format: task.format, body, url: task.url, from: task.from });
     } catch (error) {
       // The one way a hostile body exhausts the pipeline: HTML nested thousands of levels deep.
       if (error instanceof RangeError && /call stack/i.test(error.message)) {

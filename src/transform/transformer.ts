@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { linkLookup, type LinkTable } from '../site/link-table.js';
-import { createArticleProcessor, type ArticleProcessorOptions } from './article-processor.js';
+import type { LinkLookupRecord } from '../cache/article-cache.js';
+import type { Article } from '../types.js';
+import { createArticleProcessor, type ArticleInput, type ArticleProcessorOptions } from './article-processor.js';
 import { transformPost, type TransformOutcome, type TransformTask } from './transform-post.js';
 
 /**
@@ -20,10 +22,29 @@ export interface TransformSetup extends Omit<ArticleProcessorOptions, 'archivedU
   readonly links: LinkTable;
 }
 
-/** Builds the article processor a setup describes (in this thread or in a worker). */
-export function processorFor(setup: TransformSetup) {
+/**
+ * Builds the article processor a setup describes (in this thread or in a worker). It also
+ * records every link lookup an article makes, for the cache: an article that linked to a
+ * post the archive did not hold must be redone once the archive holds it.
+ */
+export function processorFor(setup: TransformSetup): (input: ArticleInput) => { article: Article; lookups: LinkLookupRecord[] } {
   const { links, ...options } = setup;
-  return createArticleProcessor({ ...options, ...linkLookup(links) });
+  const lookup = linkLookup(links);
+  let lookups: LinkLookupRecord[] = [];
+  const transform = createArticleProcessor({
+    ...options,
+    archivedUrl(href) {
+      const archived = lookup.archivedUrl(href);
+      lookups.push([href, archived ?? null, lookup.isSourceSite(href)]);
+      return archived;
+    },
+    isSourceSite: lookup.isSourceSite,
+  });
+  return (input) => {
+    lookups = [];
+    const article = transform(input);
+    return { article, lookups };
+  };
 }
 
 /** Posts per worker below which starting workers costs more than it saves. */
