@@ -1,0 +1,99 @@
+// bench/run.mjs — how long gazette takes on a seed-shaped archive, and how much memory.
+//
+//   npm run bench -- [POSTS] [--runs N]        (POSTS: 1000, 10000, 100000; default 1000; N default 3)
+//
+// Generates a deterministic archive with ../shared/bench/gen-corpus.mjs (cached in
+// /tmp/gazette-bench), then times, RUNS times each, in turn:
+//   cold        a build with no cache and no previous output
+//   no-change   the same build again (cache warm, nothing changed)
+//   add-50      after 50 new posts are added (then removed again)
+//   template    after an edit to the post template (then undone)
+// and prints the median wall time and peak memory (RSS, from GNU time) of each. The one-post
+// rebuild in `gazette dev` is not measured yet: the dev server is issue #6.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..');
+const generator = join(root, '../shared/bench/gen-corpus.mjs');
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt === -1 ? 3 : Number(args[runsAt + 1]);
+const posts = Number(args.find((a, i) => /^\d+$/.test(a) && i !== runsAt + 1) ?? 1000);
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(posts) || posts < 1) throw new Error('usage: npm run bench -- [POSTS] [--runs N]');
+const work = `/tmp/gazette-bench/${posts}`;
+const project = join(work, 'project');
+
+if (!existsSync(generator)) throw new Error(`the corpus generator is missing: ${generator}`);
+if (!existsSync('/usr/bin/time')) throw new Error('GNU time is needed for peak memory: apt-get install -y time');
+
+/** The archive, generated once per size; 50 extra posts kept aside for the add-50 case. */
+function prepare() {
+  const corpus = join(project, 'posts');
+  if (!existsSync(corpus) || readdirSync(corpus).length !== posts) {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(project, { recursive: true });
+    execFileSync(process.execPath, [generator, '--count', String(posts), '--out', corpus, '--seed', '1'], { stdio: 'ignore' });
+    const extra = join(work, 'extra');
+    execFileSync(process.execPath, [generator, '--count', '51', '--out', extra, '--seed', '2'], { stdio: 'ignore' });
+    // The generator's post 0 is always the seed article; the other 50 are new.
+    const files = readdirSync(extra).sort().filter((f) => !f.startsWith('2024-11-14'));
+    mkdirSync(join(work, 'new'), { recursive: true });
+    for (const f of files.slice(0, 50)) renameSync(join(extra, f), join(work, 'new', f.replace(/\.md$/, '-new.md')));
+    cpSync(join(root, 'templates'), join(project, 'templates'), { recursive: true });
+    writeFileSync(join(project, 'gazette.config.yml'), 'title: Bench\ntimezone: Asia/Shanghai\npaginate: 20\n');
+  }
+}
+
+/** One build: wall seconds and peak RSS in MiB. */
+function build() {
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(root, 'dist/cli.js'), 'build', '--out', 'site', '-q'], { cwd: project, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`build failed: ${r.stderr}`);
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { seconds, mib: kb / 1024 };
+}
+
+const cases = {
+  cold() {
+    rmSync(join(project, '.cache'), { recursive: true, force: true });
+    rmSync(join(project, 'site'), { recursive: true, force: true });
+    return build();
+  },
+  'no-change': () => build(),
+  'add-50'() {
+    const added = readdirSync(join(work, 'new'));
+    for (const f of added) cpSync(join(work, 'new', f), join(project, 'posts', f));
+    const result = build();
+    for (const f of added) rmSync(join(project, 'posts', f));
+    build(); // back to the archive as it was, so the next case starts warm
+    return result;
+  },
+  template() {
+    const template = join(project, 'templates/post.njk');
+    cpSync(template, `${template}.orig`);
+    appendFileSync(template, '\n{# bench edit #}\n');
+    const result = build();
+    renameSync(`${template}.orig`, template);
+    build();
+    return result;
+  },
+};
+
+prepare();
+const results = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+for (let run = 1; run <= runs; run++) {
+  for (const [name, measure] of Object.entries(cases)) results[name].push(measure());
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+console.log(`gazette bench: ${posts} posts, ${runs} runs each, medians; Node ${process.version}, ${cpus().length} cores`);
+console.log('| case | wall s | peak RSS MiB |');
+console.log('|---|---|---|');
+for (const [name, values] of Object.entries(results)) {
+  console.log(`| ${name} | ${median(values.map((v) => v.seconds)).toFixed(2)} | ${median(values.map((v) => v.mib)).toFixed(0)} |`);
+}
+console.log('| dev, one post edited | not measured yet (gazette dev is issue #6) | |');
