@@ -27,6 +27,8 @@ export interface BuildOptions {
   readonly now: number;
   /** Worker threads for transforming posts; by default one per core for big archives, none for small ones. */
   readonly threads?: number | undefined;
+  /** Told how many posts there are and when each is done (a progress bar); none when undefined. */
+  readonly progress?: { start(total: number): void; tick(): void; stop(): void } | undefined;
   /** The persistent article cache: its folder and an id of gazette's code; none when undefined. */
   readonly cache?: { readonly dir: string; readonly codeId: string } | undefined;
 }
@@ -85,30 +87,40 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
   // Which posts the cache serves: only the others go to the transformer, which is sized for them.
   const hits = cache ? await pMap(index.posts, async (post) => (await cache.get(transformTask(post), answers)) !== undefined, { concurrency: 16 }) : index.posts.map(() => false);
   const transformer = createTransformer({ ...settings, links: index.links }, hits.filter((hit) => !hit).length, options.threads);
+  /** Transforms (or takes from the cache) one post and writes its page. */
+  const buildPost = async (post: Post, i: number): Promise<{ post: Post; summary?: ArticleSummary; diagnostic?: Diagnostic }> => {
+    const task = transformTask(post);
+    let article = hits[i] ? await cache?.get(task, answers) : undefined;
+    if (!article) {
+      const outcome = await transformer.run(task);
+      if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
+      article = outcome.article;
+      await cache?.set(task, outcome);
+    }
+    try {
+      await writer.write(renderPostPage(post, article, index, renderer));
+    } catch (error) {
+      return { post, diagnostic: renderDiagnostic(post.source, error) };
+    }
+    const { html: _html, ...summary } = article;
+    return { post, summary };
+  };
   let results: { post: Post; summary?: ArticleSummary; diagnostic?: Diagnostic }[];
+  options.progress?.start(index.posts.length);
   try {
     results = await pMap(
       index.posts,
       async (post, i) => {
-        const task = transformTask(post);
-        let article = hits[i] ? await cache?.get(task, answers) : undefined;
-        if (!article) {
-          const outcome = await transformer.run(task);
-          if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
-          article = outcome.article;
-          await cache?.set(task, outcome);
-        }
         try {
-          await writer.write(renderPostPage(post, article, index, renderer));
-        } catch (error) {
-          return { post, diagnostic: renderDiagnostic(post.source, error) };
+          return await buildPost(post, i);
+        } finally {
+          options.progress?.tick();
         }
-        const { html: _html, ...summary } = article;
-        return { post, summary };
       },
       { concurrency: transformer.concurrency },
     );
   } finally {
+    options.progress?.stop();
     await transformer.close();
   }
   const posts: Post[] = [];

@@ -9,6 +9,7 @@ import { build } from './build.js';
 import type { BuildReport } from './report.js';
 import { loadConfig } from './config.js';
 import { FatalError, formatDiagnostic } from './errors.js';
+import { createProgressBar } from './progress.js';
 
 /**
  * `gazette`: argv → config → build(). The only reader of process.argv, process.env and
@@ -84,6 +85,8 @@ async function runBuild(flags: BuildFlags): Promise<number> {
     now: Date.now(),
     threads: threadCount(flags.threads),
     cache: flags.cache ? { dir: resolve(cwd, '.cache/gazette'), codeId: codeId() } : undefined,
+    // A progress bar on a terminal only: not when stderr is a file or a pipe, in CI, or with --quiet.
+    progress: process.stderr.isTTY && !process.env.CI && !flags.quiet ? createProgressBar(process.stderr) : undefined,
   });
   if (flags.report) await writeFile(resolve(cwd, flags.report), `${JSON.stringify(report, null, 2)}\n`);
   printReport(report, flags.quiet === true);
