@@ -1,12 +1,16 @@
-import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../errors.js';
 import type { Diagnostic, OutputFile } from '../types.js';
 
 /**
- * gazette's only writer to disk. A build writes into a staging folder next to the output
- * folder and swaps it in at the end, so a failed or killed build leaves the previous
+ * gazette's only writer of the site. A build writes into a staging folder next to the
+ * output folder and swaps it in at the end, so a failed or killed build leaves the previous
  * complete site in place, and files of posts that no longer exist disappear.
+ *
+ * Only what changed is written: a file whose bytes are those of the same file in the
+ * previous output is hard-linked from it instead, so it keeps its inode and modification
+ * time, and rsync- or S3-style deploys upload only the files that changed.
  */
 export class OutputWriter {
   private readonly written = new Set<string>();
@@ -40,13 +44,30 @@ export class OutputWriter {
   async write(file: OutputFile): Promise<void> {
     const target = resolve(this.staging, file.path);
     if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
-    const folder = dirname(target);
-    if (!this.folders.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      this.folders.add(folder);
+    await this.folder(dirname(target));
+    const path = relative(this.staging, target).split(sep).join('/');
+    const contents = Buffer.from(file.contents);
+    if (!(await this.keepPrevious(path, contents))) await writeFile(target, contents);
+    this.written.add(path);
+  }
+
+  private async folder(folder: string): Promise<void> {
+    if (this.folders.has(folder)) return;
+    await mkdir(folder, { recursive: true });
+    this.folders.add(folder);
+  }
+
+  /** Links the previous output's file into the staging folder if it has exactly these bytes. */
+  private async keepPrevious(path: string, contents: Buffer): Promise<boolean> {
+    const previous = join(this.outDir, path);
+    try {
+      const info = await stat(previous);
+      if (!info.isFile() || info.size !== contents.length || !(await readFile(previous)).equals(contents)) return false;
+      await link(previous, join(this.staging, path));
+      return true;
+    } catch {
+      return false; // no previous file, or it cannot be linked (another file system): write it
     }
-    await writeFile(target, file.contents);
-    this.written.add(relative(this.staging, target).split(sep).join('/'));
   }
 
   /**
@@ -64,8 +85,8 @@ export class OutputWriter {
         diagnostics.push(diagnostic('warning', relative(cwd, from), `not copied: a generated page has the same path (${path})`));
         continue;
       }
-      await mkdir(dirname(join(this.staging, path)), { recursive: true });
-      await cp(from, join(this.staging, path));
+      await this.folder(dirname(join(this.staging, path)));
+      if (!(await this.keepPrevious(path, await readFile(from)))) await cp(from, join(this.staging, path));
       this.written.add(path);
     }
     return diagnostics;
