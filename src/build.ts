@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
@@ -8,8 +9,8 @@ import { renderHomePages, renderPostPage, renderTaxonomyPages } from './render/r
 import { makeReport, type BuildReport } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
 import pMap from 'p-map';
-import { transformTask } from './transform/transform-post.js';
-import { createTransformer } from './transform/transformer.js';
+import { transformTask, type TransformTask } from './transform/transform-post.js';
+import { createTransformer, type Transformer } from './transform/transformer.js';
 import { openArticleCache } from './cache/article-cache.js';
 import type { ArticleSummary, Diagnostic, OutputFile, Post } from './types.js';
 import { OutputWriter } from './write/output-writer.js';
@@ -84,15 +85,18 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
   const settings = { origin: config.url, excerptLength: config.excerptLength, lang: config.lang };
   const cache = options.cache ? openArticleCache(options.cache.dir, JSON.stringify([settings, options.cache.codeId])) : undefined;
   const answers = (href: string) => ({ archived: index.archivedUrl(href) ?? null, sourceSite: index.isSourceSite(href) });
-  // Which posts the cache serves: only the others go to the transformer, which is sized for them.
-  const hits = cache ? await pMap(index.posts, async (post) => (await cache.get(transformTask(post), answers)) !== undefined, { concurrency: 16 }) : index.posts.map(() => false);
-  const transformer = createTransformer({ ...settings, links: index.links }, hits.filter((hit) => !hit).length, options.threads);
+  // The transformer (and its worker threads) is started on the first post the cache cannot serve.
+  let transformer: Transformer | undefined;
+  const transform = (task: TransformTask) => {
+    transformer ??= createTransformer({ ...settings, links: index.links }, index.posts.length, options.threads);
+    return transformer.run(task);
+  };
   /** Transforms (or takes from the cache) one post and writes its page. */
-  const buildPost = async (post: Post, i: number): Promise<{ post: Post; summary?: ArticleSummary; diagnostic?: Diagnostic }> => {
+  const buildPost = async (post: Post): Promise<{ post: Post; summary?: ArticleSummary; diagnostic?: Diagnostic }> => {
     const task = transformTask(post);
-    let article = hits[i] ? await cache?.get(task, answers) : undefined;
+    let article = await cache?.get(task, answers);
     if (!article) {
-      const outcome = await transformer.run(task);
+      const outcome = await transform(task);
       if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
       article = outcome.article;
       await cache?.set(task, outcome);
@@ -110,18 +114,19 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
   try {
     results = await pMap(
       index.posts,
-      async (post, i) => {
+      async (post) => {
         try {
-          return await buildPost(post, i);
+          return await buildPost(post);
         } finally {
           options.progress?.tick();
         }
       },
-      { concurrency: transformer.concurrency },
+      // Enough posts in flight to keep every worker busy.
+      { concurrency: 4 * Math.max(1, options.threads ?? availableParallelism()) },
     );
   } finally {
     options.progress?.stop();
-    await transformer.close();
+    await transformer?.close();
   }
   const posts: Post[] = [];
   const summaries = new Map<string, ArticleSummary>();

@@ -12,8 +12,6 @@ import { transformPost, type TransformOutcome, type TransformTask } from './tran
  */
 export interface Transformer {
   run(task: TransformTask): Promise<TransformOutcome>;
-  /** How many posts are worth having in flight at once. */
-  readonly concurrency: number;
   close(): Promise<void>;
 }
 
@@ -58,7 +56,7 @@ export function createTransformer(setup: TransformSetup, posts: number, threads?
   const workers = threads ?? Math.min(availableParallelism(), Math.floor(posts / postsPerWorker));
   if (workers <= 1) {
     const transform = processorFor(setup);
-    return { run: (task) => transformPost(transform, task), concurrency: 1, close: async () => {} };
+    return { run: (task) => transformPost(transform, task), close: async () => {} };
   }
   const pool = new Piscina({
     filename: new URL('./transform-worker.js', import.meta.url).href,
@@ -68,7 +66,6 @@ export function createTransformer(setup: TransformSetup, posts: number, threads?
   });
   return {
     run: (task) => pool.run(task) as Promise<TransformOutcome>,
-    concurrency: workers * 4,
     close: () => pool.destroy(),
   };
 }

@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { imageKey } from '../../src/transform/rules/images.js';
 import { articleSchema, nonArticleElements } from '../../src/transform/sanitize-schema.js';
+import { treeText } from './text.js';
 
 /**
  * An independent check of what an article page kept of its input HTML: the text in
@@ -28,16 +29,6 @@ function elements(tree: Root | Element): Element[] {
   return out;
 }
 
-function text(tree: Root | Element): string {
-  const parts: string[] = [];
-  const walk = (node: Root | RootContent) => {
-    if (node.type === 'text') parts.push(node.value);
-    else if (node.type === 'element' && hidden.has(node.tagName)) return;
-    else if ('children' in node) node.children.forEach(walk);
-  };
-  walk(tree);
-  return parts.join('').replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+/gu, '');
-}
 
 const prop = (el: Element, name: string) => (typeof el.properties[name] === 'string' ? (el.properties[name] as string).trim() : undefined);
 
@@ -74,8 +65,8 @@ export function fidelityProblems(inputHtml: string, outputHtml: string, from: st
   const outEls = elements(output);
 
   // Text: every character of the input, in order.
-  const inText = text(input);
-  const outText = text(output);
+  const inText = treeText(input);
+  const outText = treeText(output);
   let at = 0;
   for (const ch of inText) {
     const found = outText.indexOf(ch, at);

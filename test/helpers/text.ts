@@ -1,17 +1,23 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { nonArticleElements } from '../../src/transform/sanitize-schema.js';
 
-/** Elements whose content a reader never sees as text. */
-const hidden = new Set(['script', 'style', 'template', 'noscript', 'title', 'svg', 'iframe', 'object', 'textarea', 'select']);
+/** Elements whose content is not article text: the sanitize schema's own list. */
+const hidden = new Set<string>(nonArticleElements);
 
-/** The text a reader sees in an HTML fragment, with every run of whitespace removed (layout changes whitespace, not words). */
-export function visibleText(html: string): string {
+/** The text a reader sees in a tree, with every run of whitespace removed (layout changes whitespace, not words). */
+export function treeText(tree: Root | Element): string {
   const parts: string[] = [];
   const walk = (node: Root | RootContent) => {
     if (node.type === 'text') parts.push(node.value);
-    else if (node.type === 'element' && hidden.has((node as Element).tagName)) return;
+    else if (node.type === 'element' && hidden.has(node.tagName)) return;
     else if ('children' in node) node.children.forEach(walk);
   };
-  walk(fromHtml(html, { fragment: true }));
-  return parts.join('').replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+/g, '');
+  walk(tree);
+  return parts.join('').replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+/gu, '');
+}
+
+/** The text a reader sees in an HTML fragment (see treeText). */
+export function visibleText(html: string): string {
+  return treeText(fromHtml(html, { fragment: true }));
 }
