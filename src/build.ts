@@ -5,14 +5,15 @@ import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
 import { createRenderer, TemplateError, type Renderer } from './render/environment.js';
-import { renderHomePages, renderPostPage, renderTaxonomyPages } from './render/render-pages.js';
+import { homePageJobs, pageFingerprint, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
 import { makeReport, type BuildReport } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
 import pMap from 'p-map';
-import { transformTask, type TransformTask } from './transform/transform-post.js';
-import { createTransformer, type Transformer } from './transform/transformer.js';
-import { openArticleCache } from './cache/article-cache.js';
-import type { ArticleSummary, Diagnostic, OutputFile, Post } from './types.js';
+import { transformTask, type TransformOutcome } from './transform/transform-post.js';
+import type { Transformer } from './transform/transformer.js';
+import { lookupsHold, openArticleCache, type LinkAnswers } from './cache/article-cache.js';
+import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord } from './cache/build-state.js';
+import type { ArticleSummary, Diagnostic, Post } from './types.js';
 import { OutputWriter } from './write/output-writer.js';
 
 /** Where a build reads and writes; all paths absolute. */
@@ -36,87 +37,184 @@ export interface BuildOptions {
 
 /**
  * Builds the site: load → index → transform and render each post → render the lists →
- * copy public → swap the output in. Bad posts are reported and left out; the rest is
+ * copy public → commit the output. Bad posts are reported and left out; the rest is
  * built. Throws FatalError when nothing can be built.
+ *
+ * With a cache, a rebuild redoes only what changed since the previous build (BuildState):
+ * unchanged post files are not parsed, unchanged articles not transformed, and pages whose
+ * fingerprint is unchanged neither rendered nor written. The output is byte-identical to a
+ * build without a cache.
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const { cwd, config } = options;
+  const { cwd, config, outDir } = options;
   checkFolders(options);
   const renderer = createRenderer(options.templatesDir, config, cwd);
+  const cacheDir = options.cache?.dir;
+  const codeId = options.cache?.codeId ?? '';
+  const previous = cacheDir ? await readBuildState(cacheDir, outDir) : undefined;
 
-  const archive = await loadPosts(options.postsDir, options.outDir, cwd, { config, layoutExists: renderer.hasPostLayout, now: options.now });
+  const loadKey = hashOf([codeId, config, cwd, renderer.templateNames]);
+  const context = { config, layoutExists: renderer.hasPostLayout, now: options.now };
+  const archive = await loadPosts(options.postsDir, outDir, cwd, context, previous?.loadKey === loadKey ? previous.files : undefined);
   const { index, diagnostics: indexDiagnostics } = buildSiteIndex(archive.posts);
   const diagnostics: Diagnostic[] = [...archive.diagnostics, ...indexDiagnostics];
 
-  const writer = await OutputWriter.open(options.outDir);
+  const writer = await OutputWriter.open(outDir, previous?.outputs);
   try {
-    const { built, summaries } = await renderPosts(index, options, renderer, writer, diagnostics);
-    const lists: [string, () => OutputFile[]][] = [
-      ['home', () => renderHomePages(index, summaries, renderer, config.paginate)],
-      ['tags', () => renderTaxonomyPages('tags', index, summaries, renderer, config.paginate)],
-      ['categories', () => renderTaxonomyPages('categories', index, summaries, renderer, config.paginate)],
+    const work = { postsParsed: archive.parsed, articlesTransformed: 0, pagesRendered: 0 };
+    const renderKey = hashOf([codeId, config]);
+    const site: SiteWork = { index, options, renderer, writer, diagnostics, renderKey, work };
+    const { built, articles, views } = await buildPosts(site, previous?.articles ?? {});
+    const lists: [string, () => PageJob[]][] = [
+      ['home', () => homePageJobs(index, views, config.paginate)],
+      ['tags', () => taxonomyPageJobs('tags', index, views, config.paginate)],
+      ['categories', () => taxonomyPageJobs('categories', index, views, config.paginate)],
     ];
-    for (const [template, render] of lists) {
+    for (const [template, jobs] of lists) {
       try {
-        for (const file of render()) await writer.write(file);
+        for (const job of jobs()) await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
       } catch (error) {
         diagnostics.push(renderDiagnostic(relative(cwd, join(options.templatesDir, `${template}.njk`)), error));
       }
     }
     const pages = writer.count;
     if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd)));
-    await writer.commit();
-    return makeReport({ cwd, outDir: options.outDir, built, summaries, skipped: archive.skipped, diagnostics, pages, durationMs: Math.round(performance.now() - started) });
+    const unchanged = writer.unchanged && previous?.loadKey === loadKey && sameRecords(archive.files, previous.files) && sameRecords(articles, previous.articles);
+    // From here on the output folder changes: a build killed now must not leave a state behind.
+    if (cacheDir && !writer.unchanged) await forgetBuildState(cacheDir, outDir);
+    const { outputs, written, removed } = await writer.commit();
+    if (cacheDir && !unchanged) await writeBuildState(cacheDir, outDir, { loadKey, files: archive.files, articles, outputs });
+    const summaries = new Map(built.map((p) => [p.source, articles[p.source]!.summary]));
+    const done = { ...work, filesWritten: written, filesRemoved: removed };
+    return makeReport({ cwd, outDir, built, summaries, skipped: archive.skipped, diagnostics, pages, work: done, durationMs: Math.round(performance.now() - started) });
   } catch (error) {
     await writer.abort();
     throw error;
   }
 }
 
+/** What the build's stages after loading share. */
+interface SiteWork {
+  readonly index: SiteIndex;
+  readonly options: BuildOptions;
+  readonly renderer: Renderer;
+  readonly writer: OutputWriter;
+  readonly diagnostics: Diagnostic[];
+  /** gazette's code and the config: part of every page's fingerprint. */
+  readonly renderKey: string;
+  /** What this build did, for the report. */
+  readonly work: { postsParsed: number; articlesTransformed: number; pagesRendered: number };
+}
+
+/** Renders and writes one page unless the output folder already holds it as it would be. */
+async function writePage(site: SiteWork, job: PageJob, fingerprint: string, articleHtml?: () => Promise<string>): Promise<void> {
+  if (site.writer.isCurrent(job.path, fingerprint)) return;
+  const html = articleHtml ? await articleHtml() : undefined;
+  site.work.pagesRendered++;
+  await site.writer.write(job.path, renderPage(job, site.renderer, html), fingerprint);
+}
+
+/** What building one post gave: its article's record, or the diagnostic that says why it was not built. */
+interface PostResult {
+  readonly post: Post;
+  readonly record?: ArticleRecord;
+  readonly diagnostic?: Diagnostic;
+}
+
 /**
- * Transforms each post's body (on worker threads when the archive is big enough) and
- * renders its page as soon as it is back, so only the posts in flight have their bodies in
- * memory; what the list pages need of each (the summary) is kept. Results are taken in
- * the index's order, so the report does not depend on which thread finished first.
+ * Transforms each post's body (on worker threads when there are enough to transform) and
+ * writes its page as soon as it is back, so only the posts in flight have their bodies in
+ * memory; what the list pages need of each (the summary) is kept. An article is taken from
+ * the previous build's record when the post and every link lookup it made are unchanged,
+ * else from the article cache, else transformed; its HTML is read from the cache only if
+ * its page has to be rendered. Results are taken in the index's order, so the report does
+ * not depend on which thread finished first.
  */
-async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Renderer, writer: OutputWriter, diagnostics: Diagnostic[]) {
+async function buildPosts(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>) {
+  const { index, options } = site;
   const { config } = options;
   const settings = { origin: config.url, excerptLength: config.excerptLength, lang: config.lang };
   const cache = options.cache ? openArticleCache(options.cache.dir, JSON.stringify([settings, options.cache.codeId])) : undefined;
-  const answers = (href: string) => ({ archived: index.archivedUrl(href) ?? null, sourceSite: index.isSourceSite(href) });
-  // The transformer (and its worker threads) is started on the first post the cache cannot serve.
-  let transformer: Transformer | undefined;
-  const transform = (task: TransformTask) => {
-    transformer ??= createTransformer({ ...settings, links: index.links }, index.posts.length, options.threads);
-    return transformer.run(task);
-  };
-  /** Transforms (or takes from the cache) one post and writes its page. */
-  const buildPost = async (post: Post): Promise<{ post: Post; summary?: ArticleSummary; diagnostic?: Diagnostic }> => {
-    const task = transformTask(post);
-    let article = await cache?.get(task, answers);
-    if (!article) {
-      const outcome = await transform(task);
-      if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
-      article = outcome.article;
-      await cache?.set(task, outcome);
+  const answers: LinkAnswers = (href) => ({ archived: index.archivedUrl(href) ?? null, sourceSite: index.isSourceSite(href) });
+  const keyOf = (post: Post) => cache?.key(transformTask(post)) ?? '';
+  const valid = new Map<string, ArticleRecord | undefined>();
+  const stillValid = (post: Post) => {
+    if (!valid.has(post.source)) {
+      const record = known[post.source];
+      valid.set(post.source, record && cache && record.key === keyOf(post) && lookupsHold(record.lookups, answers) ? record : undefined);
     }
+    return valid.get(post.source);
+  };
+  const summaries = new Map<string, ArticleSummary>();
+  const views = postViews(index, summaries);
+  /** A post's page and its fingerprint; the article's HTML is fixed by its cache key and the answers its link lookups got. */
+  const pageOf = (post: Post, record: ArticleRecord) => {
+    const job = postPageJob(post, index, views);
+    return { job, fingerprint: pageFingerprint(job, site.renderKey, site.renderer, views, hashOf([record.key, record.lookups])) };
+  };
+
+  // First the posts whose article and page are both unchanged: no file is read, nothing rendered.
+  const results: (PostResult | undefined)[] = index.posts.map((post) => {
+    const record = stillValid(post);
+    if (!record) return undefined;
+    summaries.set(post.source, record.summary);
+    const { job, fingerprint } = pageOf(post, record);
+    return site.writer.isCurrent(job.path, fingerprint) ? { post, record } : undefined;
+  });
+  const rest = index.posts.flatMap((post, i) => (results[i] ? [] : [{ post, i }]));
+
+  // Workers (sized by the posts that may need transforming) start on the first post the caches cannot serve.
+  const toTransform = rest.filter(({ post }) => !stillValid(post)).length;
+  // (Loaded on demand too: a rebuild that transforms nothing does not load unified and markdown-it.)
+  let transformer: Promise<Transformer> | undefined;
+  const transform = async (post: Post): Promise<TransformOutcome> => {
+    transformer ??= import('./transform/transformer.js').then((m) => m.createTransformer({ ...settings, links: index.links }, toTransform, options.threads));
+    const outcome = await (await transformer).run(transformTask(post));
+    site.work.articlesTransformed++;
+    if ('article' in outcome) await cache?.write(keyOf(post), outcome);
+    return outcome;
+  };
+  /** The post's article: its record, and its HTML when already at hand. */
+  const articleOf = async (post: Post): Promise<{ record: ArticleRecord; html?: string } | { diagnostic: Diagnostic }> => {
+    const record = stillValid(post);
+    if (record) return { record };
+    const key = keyOf(post);
+    const cached = await cache?.read(key);
+    const outcome = cached && lookupsHold(cached.lookups, answers) ? cached : await transform(post);
+    if ('diagnostic' in outcome) return outcome;
+    const { html, ...summary } = outcome.article;
+    return { record: { key, summary, lookups: outcome.lookups }, html };
+  };
+  /** Transforms (or takes from the caches) one post and writes its page. */
+  const buildPost = async (post: Post): Promise<PostResult> => {
+    const article = await articleOf(post);
+    if ('diagnostic' in article) return { post, diagnostic: article.diagnostic };
+    const { record } = article;
+    summaries.set(post.source, record.summary);
+    const html = async () => {
+      if (article.html !== undefined) return article.html;
+      // Not in the cache any more (deleted by hand): transform it again.
+      const again = (await cache?.read(record.key)) ?? (await transform(post));
+      if ('diagnostic' in again) throw new Error(again.diagnostic.message);
+      return again.article.html;
+    };
     try {
-      await writer.write(renderPostPage(post, article, index, renderer));
+      const { job, fingerprint } = pageOf(post, record);
+      await writePage(site, job, fingerprint, html);
     } catch (error) {
+      summaries.delete(post.source); // not built: not listed either
       return { post, diagnostic: renderDiagnostic(post.source, error) };
     }
-    const { html: _html, ...summary } = article;
-    return { post, summary };
+    return { post, record };
   };
-  let results: { post: Post; summary?: ArticleSummary; diagnostic?: Diagnostic }[];
-  options.progress?.start(index.posts.length);
+  options.progress?.start(rest.length);
   try {
-    results = await pMap(
-      index.posts,
-      async (post) => {
+    await pMap(
+      rest,
+      async ({ post, i }) => {
         try {
-          return await buildPost(post);
+          results[i] = await buildPost(post);
         } finally {
           options.progress?.tick();
         }
@@ -126,18 +224,24 @@ async function renderPosts(index: SiteIndex, options: BuildOptions, renderer: Re
     );
   } finally {
     options.progress?.stop();
-    await transformer?.close();
+    if (transformer) await (await transformer).close();
   }
-  const posts: Post[] = [];
-  const summaries = new Map<string, ArticleSummary>();
-  for (const { post, summary, diagnostic } of results) {
-    if (diagnostic) diagnostics.push(diagnostic);
-    if (summary) {
-      summaries.set(post.source, summary);
-      posts.push(post);
+  const built: Post[] = [];
+  const articles: Record<string, ArticleRecord> = {};
+  for (const { post, record, diagnostic } of results as PostResult[]) {
+    if (diagnostic) site.diagnostics.push(diagnostic);
+    if (record) {
+      articles[post.source] = record;
+      built.push(post);
     }
   }
-  return { built: posts, summaries };
+  return { built, articles, views };
+}
+
+/** True when two records hold the same entries, by identity (a reused record is the same object). */
+function sameRecords<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 function renderDiagnostic(source: string, error: unknown): Diagnostic {

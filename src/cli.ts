@@ -117,7 +117,7 @@ Exit codes: 0 every post was built; 1 the site was built but some posts failed
     .command('build')
     .description('build the site into the output folder')
     .option('--posts <dir>', 'folder of posts (.md, .markdown, .html), read recursively; a Jekyll site with _posts folders works too', 'posts')
-    .option('--out <dir>', 'output folder, replaced as a whole when the build finishes', '_site')
+    .option('--out <dir>', 'output folder; only changed files are written, when the build finishes, and stale ones removed', '_site')
     .option('--templates <dir>', "Nunjucks templates (default: ./templates, else gazette's own theme)")
     .option('--public <dir>', "static files copied verbatim (default: ./public, else gazette's own)")
     .option('--config <file>', 'config file, .yml/.yaml/.json (default: ./gazette.config.yml if present); a Jekyll _config.yml works')
@@ -126,7 +126,7 @@ Exit codes: 0 every post was built; 1 the site was built but some posts failed
     .option('--permalink <pattern>', 'post URL pattern or Jekyll style (overrides permalink), e.g. /:year/:month/:day/:slug/')
     .option('--future', 'also build posts dated after now (Jekyll leaves them out; so does gazette by default)')
     .option('--threads <n>', 'worker threads that transform posts (default: one per core for archives of a few hundred posts or more; 0 or 1: none)')
-    .option('--no-cache', 'do not read or write the article cache (.cache/gazette/, safe to delete)')
+    .option('--no-cache', 'do not read or write the cache (.cache/gazette/, safe to delete): parse, transform and render everything')
     .option('--report <file>', 'write a JSON build report (posts, skipped, errors, warnings, pages, durationMs)')
     .addOption(new Option('-q, --quiet', 'print errors and the summary only'))
     .action(async (flags: BuildFlags) => {

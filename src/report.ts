@@ -40,7 +40,21 @@ export interface BuildReport {
   readonly crossLinks: number;
   readonly dangling: number;
   readonly pages: number;
+  /** What this build had to do; the rest it took from the previous build (see "Rebuilds" in the README). */
+  readonly work: BuildWork;
   readonly durationMs: number;
+}
+
+export interface BuildWork {
+  /** Post files read and parsed (a file unchanged since the previous build is not). */
+  readonly postsParsed: number;
+  /** Articles transformed (the others came from the cache). */
+  readonly articlesTransformed: number;
+  /** Pages rendered (a page whose inputs are unchanged is not). */
+  readonly pagesRendered: number;
+  /** Files written into the output folder, and files removed from it. */
+  readonly filesWritten: number;
+  readonly filesRemoved: number;
 }
 
 /** What a finished build knows, for its report. */
@@ -52,6 +66,7 @@ export interface BuildOutcome {
   readonly skipped: readonly Skipped[];
   readonly diagnostics: readonly Diagnostic[];
   readonly pages: number;
+  readonly work: BuildWork;
   readonly durationMs: number;
 }
 
@@ -91,6 +106,7 @@ export function makeReport(outcome: BuildOutcome): BuildReport {
     crossLinks: posts.reduce((n, p) => n + p.crossLinks, 0),
     dangling: posts.reduce((n, p) => n + p.dangling.length, 0),
     pages: outcome.pages,
+    work: outcome.work,
     durationMs: outcome.durationMs,
   };
 }

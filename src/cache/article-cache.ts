@@ -5,12 +5,12 @@ import type { Article } from '../types.js';
 import type { TransformTask } from '../transform/transform-post.js';
 
 /**
- * The persistent article cache (`.cache/gazette/`): a post's article HTML and metadata,
- * keyed on the post file's bytes, its URL and original URL, the settings the transform
- * uses and gazette's own code. Links to other archived posts depend on the whole archive,
- * so each entry also records every link lookup its article made (href → archived page or
- * none, and whether the href is on one of the archive's news sites); an entry is used only
- * if the archive answers every one of them the same way now. Safe to delete at any time.
+ * The persistent article cache (`.cache/gazette/articles/`): a post's article HTML and
+ * metadata, keyed on the post file's bytes, its URL and original URL, the settings the
+ * transform uses and gazette's own code. Links to other archived posts depend on the whole
+ * archive, so each entry also records every link lookup its article made (href → archived
+ * page or none, and whether the href is on one of the archive's news sites); an entry is
+ * used only if the archive answers every one of them the same way now. Safe to delete.
  */
 
 /** One link lookup an article made: the href, the archived page it led to (or null), whether it was on a source site. */
@@ -21,10 +21,23 @@ export interface CacheEntry {
   readonly lookups: readonly LinkLookupRecord[];
 }
 
+/** How the archive answers a link lookup now. */
+export type LinkAnswers = (href: string) => { archived: string | null; sourceSite: boolean };
+
+/** True when the archive answers every recorded lookup as it did when the article was made. */
+export function lookupsHold(lookups: readonly LinkLookupRecord[], answers: LinkAnswers): boolean {
+  return lookups.every(([href, archived, sourceSite]) => {
+    const now = answers(href);
+    return now.archived === archived && now.sourceSite === sourceSite;
+  });
+}
+
 export interface ArticleCache {
-  /** The cached article, if there is one and every link lookup it made still answers the same. */
-  get(task: TransformTask, answers: (href: string) => { archived: string | null; sourceSite: boolean }): Promise<Article | undefined>;
-  set(task: TransformTask, entry: CacheEntry): Promise<void>;
+  /** The entry's key for a post: changes whenever the article could. */
+  key(task: TransformTask): string;
+  /** The entry under `key`, if there is one (whether its lookups still hold is the caller's question). */
+  read(key: string): Promise<CacheEntry | undefined>;
+  write(key: string, entry: CacheEntry): Promise<void>;
 }
 
 /**
@@ -33,24 +46,18 @@ export interface ArticleCache {
  */
 export function openArticleCache(dir: string, salt: string): ArticleCache {
   const folder = join(dir, 'articles');
-  const keyOf = (task: TransformTask) => createHash('sha256').update(JSON.stringify([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding])).digest('hex');
   const fileOf = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
   return {
-    async get(task, answers) {
-      let entry: CacheEntry;
+    key: (task) => createHash('sha256').update(JSON.stringify([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding])).digest('hex'),
+    async read(key) {
       try {
-        entry = JSON.parse(await readFile(fileOf(keyOf(task)), 'utf8')) as CacheEntry;
+        return JSON.parse(await readFile(fileOf(key), 'utf8')) as CacheEntry;
       } catch {
         return undefined; // missing or unreadable: a miss, never an error
       }
-      const valid = entry.lookups.every(([href, archived, sourceSite]) => {
-        const now = answers(href);
-        return now.archived === archived && now.sourceSite === sourceSite;
-      });
-      return valid ? entry.article : undefined;
     },
-    async set(task, entry) {
-      const file = fileOf(keyOf(task));
+    async write(key, entry) {
+      const file = fileOf(key);
       await mkdir(join(file, '..'), { recursive: true });
       // Written aside and renamed, so a killed build never leaves half an entry.
       const temporary = `${file}.${process.pid}.tmp`;

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import nunjucks from 'nunjucks';
 import type { SiteConfig } from '../config.js';
@@ -38,6 +39,13 @@ export interface Renderer {
    * Nunjucks' loader is no sandbox) of a template that exists and is not a list page's.
    */
   hasPostLayout(name: string): boolean;
+  /** The templates there are (names relative to the templates folder), for the load stage's cache key. */
+  readonly templateNames: readonly string[];
+  /**
+   * A hash of a template's text and of every template it extends, includes or imports, so
+   * a page is rendered again only when one of the templates it uses changed.
+   */
+  templateKey(name: string): string;
 }
 
 /** Marks sanitized article HTML as safe to print unescaped. */
@@ -88,8 +96,22 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
       throw new FatalError(`${e.file ?? name}${e.line ? `:${e.line}` : ''}: ${e.message}`, { cause: error });
     }
   }
+  const templateFiles = readdirSync(templatesDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(templatesDir, join(e.parentPath, e.name)))
+    .sort();
+  const keys = new Map<string, string>();
   return {
     has,
+    templateNames: templateFiles,
+    templateKey(name) {
+      let key = keys.get(name);
+      if (key === undefined) {
+        key = templateKey(templatesDir, `${name}.njk`, templateFiles);
+        keys.set(name, key);
+      }
+      return key;
+    },
     hasPostLayout: (name) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && !(pageTemplates as readonly string[]).includes(name) && has(name),
     render(name, context) {
       try {
@@ -118,4 +140,71 @@ function templateError(error: unknown, templatesDir: string, cwd: string): Templ
   const message = detail.replace(/^(Template render error: )+/, '').replace(/^Error: /, '');
   const shown = file ? relative(cwd, file.startsWith('/') ? file : join(templatesDir, file)) : undefined;
   return new TemplateError(message || 'template error', shown, line, { cause: error });
+}
+
+/**
+ * The hash of a template and the templates it uses, found in its syntax tree (`extends`,
+ * `include`, `import`, `from`). A template named by an expression rather than a literal
+ * could be any of them, so then every template counts; so it does when one cannot be parsed.
+ */
+function templateKey(templatesDir: string, entry: string, all: readonly string[]): string {
+  const used = new Set<string>();
+  const pending = [entry];
+  let everything = false;
+  while (pending.length > 0 && !everything) {
+    const name = pending.pop()!;
+    if (used.has(name)) continue;
+    used.add(name);
+    let source: string;
+    try {
+      source = readFileSync(join(templatesDir, name), 'utf8');
+    } catch {
+      continue; // a missing template: rendering will say so
+    }
+    try {
+      walk(parser.parse(source, [], {}), (node) => {
+        if (!['Extends', 'Include', 'Import', 'FromImport'].includes(node.typename)) return;
+        const target = node.template as TemplateNode | undefined;
+        if (target?.typename !== 'Literal' || typeof target.value !== 'string') everything = true;
+        else pending.push(target.value.startsWith('.') ? join(name, '..', target.value) : target.value);
+      });
+    } catch {
+      everything = true;
+    }
+  }
+  const hash = createHash('sha256');
+  for (const name of everything ? all : [...used].sort()) {
+    hash.update(name).update('\0');
+    try {
+      hash.update(readFileSync(join(templatesDir, name)));
+    } catch {
+      hash.update('(missing)');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Nunjucks' parser: public (nunjucks.parser) but not in its type definitions. */
+const { parser } = nunjucks as unknown as { parser: { parse(source: string, extensions: unknown[], options: object): unknown } };
+
+/** A node of a Nunjucks syntax tree, as far as templateKey looks at it. */
+interface TemplateNode {
+  readonly typename: string;
+  readonly value?: unknown;
+  readonly fields?: readonly string[];
+  readonly children?: readonly TemplateNode[];
+  readonly [field: string]: unknown;
+}
+
+function walk(node: unknown, visit: (node: TemplateNode) => void): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as TemplateNode;
+  visit(n);
+  for (const field of n.fields ?? []) {
+    const value = n[field];
+    if (Array.isArray(value)) for (const child of value) walk(child, visit);
+    else walk(value, visit);
+  }
+  for (const child of n.children ?? []) walk(child, visit);
 }

@@ -1,65 +1,132 @@
+import { createHash } from 'node:crypto';
 import type { SiteIndex } from '../site/site-index.js';
 import { placeUrl } from '../load/permalink.js';
-import type { Article, ArticleSummary, OutputFile, Post, TaxonomyKind } from '../types.js';
+import type { ArticleSummary, Post, TaxonomyKind } from '../types.js';
 import { markSafe, type Renderer } from './environment.js';
 import { paginate } from './paginate.js';
 import { postView, type PostView } from './views.js';
 
 /**
- * Page renderers: each takes plain data (the index, a post, summaries) and returns the
- * files to write. Templates get `site` (global), `page` (this page's kind, title, url)
- * and the page's own data.
+ * The site's pages as plain data: each page is a job (output path, template, context) that
+ * can be fingerprinted without rendering it, and rendered when its fingerprint changed.
+ * Templates get `site` (global), `page` (this page's kind, title, url) and the page's own
+ * data. A post page's article HTML is not in its context: it is added at render time, and
+ * an id of the article (its cache key and link answers) stands for it in the fingerprint.
  */
-
-/** The output file of a page at a site path (`/tags/x/` → `tags/x/index.html`). */
-function fileFor(url: string, contents: string): OutputFile {
-  const placed = placeUrl(url);
-  if ('problem' in placed) throw new Error(placed.problem);
-  return { path: placed.outputPath, contents };
+export interface PageJob {
+  /** Output file, relative to the output folder. */
+  readonly path: string;
+  readonly template: string;
+  readonly context: Readonly<Record<string, unknown>>;
+  /** On a post page: the post whose article HTML the template gets as `post.content`. */
+  readonly article?: string;
 }
 
-/** A post's page, with its article and its neighbours in time (title, url and date of each). */
-export function renderPostPage(post: Post, article: Article, index: SiteIndex, renderer: Renderer): OutputFile {
+/**
+ * Each built post's view, made once per build and shared by every page that lists the post,
+ * with a hash of it for fingerprints (so a list page is fingerprinted without serialising
+ * every post it lists again). A post without a summary was not built and is not listed.
+ */
+export interface PostViews {
+  get(source: string): PostView | undefined;
+  /** The hash of a view this object made, for the fingerprint of a page that holds it. */
+  readonly ids: WeakMap<object, string>;
+}
+
+export function postViews(index: SiteIndex, summaries: ReadonlyMap<string, ArticleSummary>): PostViews {
+  const made = new Map<string, PostView>();
+  const ids = new WeakMap<object, string>();
+  return {
+    ids,
+    get(source) {
+      if (!summaries.has(source)) return undefined; // not built: not shown
+      let view = made.get(source);
+      if (!view) {
+        const post = index.bySource.get(source);
+        if (!post) return undefined;
+        view = postView(post, index, summaries.get(source));
+        made.set(source, view);
+        ids.set(view, createHash('sha256').update(JSON.stringify(view)).digest('base64'));
+      }
+      return view;
+    },
+  };
+}
+
+/** The output path of a page at a site path (`/tags/x/` → `tags/x/index.html`). */
+function pathOf(url: string): string {
+  const placed = placeUrl(url);
+  if ('problem' in placed) throw new Error(placed.problem);
+  return placed.outputPath;
+}
+
+/** A post's page: its view (the article HTML comes at render time) and its neighbours in time. */
+export function postPageJob(post: Post, index: SiteIndex, views: PostViews): PageJob {
   const { older, newer } = index.neighbours(post.source);
-  const view = (p: Post | undefined) => (p ? { title: p.title, url: p.url, date: p.date } : undefined);
-  const html = renderer.render(post.layout, {
-    page: { kind: 'post', title: post.title, url: post.url, description: article.excerpt },
-    post: { ...postView(post, index, article), content: markSafe(article.html) },
-    older: view(older),
-    newer: view(newer),
-  });
-  return fileFor(post.url, html);
+  const neighbour = (p: Post | undefined) => (p ? { title: p.title, url: p.url, date: p.date } : undefined);
+  const view = views.get(post.source)!;
+  return {
+    path: post.outputPath,
+    template: post.layout,
+    context: {
+      page: { kind: 'post', title: post.title, url: post.url, description: view.excerpt },
+      post: view,
+      older: neighbour(older),
+      newer: neighbour(newer),
+    },
+    article: post.source,
+  };
 }
 
 /** Views of the given posts for a list page, newest first. */
-function views(sources: readonly string[], index: SiteIndex, summaries: ReadonlyMap<string, ArticleSummary>): PostView[] {
-  return sources.flatMap((s) => {
-    const post = index.bySource.get(s);
-    return post ? [postView(post, index, summaries.get(s))] : [];
-  });
+function listed(sources: readonly string[], views: PostViews): PostView[] {
+  return sources.flatMap((s) => views.get(s) ?? []);
 }
 
 /** The home page and its following pages: every post, newest first. */
-export function renderHomePages(index: SiteIndex, summaries: ReadonlyMap<string, ArticleSummary>, renderer: Renderer, perPage: number): OutputFile[] {
-  const all = views(index.posts.map((p) => p.source), index, summaries);
-  return paginate(all, perPage, '/').map((pagination) =>
-    fileFor(pagination.url, renderer.render('home', { page: { kind: 'home', title: '', url: pagination.url }, pagination, posts: pagination.items })),
+export function homePageJobs(index: SiteIndex, views: PostViews, perPage: number): PageJob[] {
+  const all = listed(
+    index.posts.map((p) => p.source),
+    views,
   );
+  return paginate(all, perPage, '/').map((pagination) => ({
+    path: pathOf(pagination.url),
+    template: 'home',
+    context: { page: { kind: 'home', title: '', url: pagination.url }, pagination, posts: pagination.items },
+  }));
 }
 
 const singular: Record<TaxonomyKind, 'tag' | 'category'> = { tags: 'tag', categories: 'category' };
 
 /** The index of all terms of a taxonomy (`/tags/`), and each term's paginated list. */
-export function renderTaxonomyPages(kind: TaxonomyKind, index: SiteIndex, summaries: ReadonlyMap<string, ArticleSummary>, renderer: Renderer, perPage: number): OutputFile[] {
+export function taxonomyPageJobs(kind: TaxonomyKind, index: SiteIndex, views: PostViews, perPage: number): PageJob[] {
   const terms = index.terms[kind].map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
   const indexUrl = `/${kind}/`;
-  const files = [fileFor(indexUrl, renderer.render(kind, { page: { kind, title: '', url: indexUrl }, terms }))];
+  const jobs: PageJob[] = [{ path: pathOf(indexUrl), template: kind, context: { page: { kind, title: '', url: indexUrl }, terms } }];
   for (const term of index.terms[kind]) {
     const termView = { name: term.name, url: term.url, count: term.posts.length };
-    for (const pagination of paginate(views(term.posts, index, summaries), perPage, term.url)) {
+    for (const pagination of paginate(listed(term.posts, views), perPage, term.url)) {
       const page = { kind: singular[kind], title: term.name, url: pagination.url };
-      files.push(fileFor(pagination.url, renderer.render(singular[kind], { page, term: termView, pagination, posts: pagination.items })));
+      jobs.push({ path: pathOf(pagination.url), template: singular[kind], context: { page, term: termView, pagination, posts: pagination.items } });
     }
   }
-  return files;
+  return jobs;
+}
+
+/** Renders a page; a post page needs its article's HTML. Throws TemplateError. */
+export function renderPage(job: PageJob, renderer: Renderer, articleHtml?: string): string {
+  if (job.article === undefined) return renderer.render(job.template, job.context);
+  if (articleHtml === undefined) throw new Error(`the article of ${job.article} is missing`);
+  const post = job.context.post as PostView;
+  return renderer.render(job.template, { ...job.context, post: { ...post, content: markSafe(articleHtml) } });
+}
+
+/**
+ * A page's fingerprint: a hash of everything its bytes depend on — the render key (gazette's
+ * code and the config), the templates it uses, the context and, on a post page, an id of the
+ * article's HTML. Equal fingerprints mean equal pages.
+ */
+export function pageFingerprint(job: PageJob, renderKey: string, renderer: Renderer, views: PostViews, articleId?: string): string {
+  const context = JSON.stringify(job.context, (_key, value: unknown) => (value !== null && typeof value === 'object' && views.ids.get(value)) || value);
+  return createHash('sha256').update(`${renderKey}\0${job.template}\0${renderer.templateKey(job.template)}\0${articleId ?? ''}\0${context}`).digest('base64');
 }

@@ -43,7 +43,7 @@ export interface SiteIndex {
 export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byOutput = new Map<string, Post[]>();
-  for (const post of loaded) byOutput.set(post.outputPath, [...(byOutput.get(post.outputPath) ?? []), post]);
+  for (const post of loaded) appendTo(byOutput, post.outputPath, post);
   const posts: Post[] = [];
   for (const group of byOutput.values()) {
     if (group.length === 1) {
@@ -94,8 +94,7 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
 function caseCollisions(posts: readonly Post[]): Diagnostic[] {
   const byFolded = new Map<string, Post[]>();
   for (const post of posts) {
-    const key = post.outputPath.toLowerCase();
-    byFolded.set(key, [...(byFolded.get(key) ?? []), post]);
+    appendTo(byFolded, post.outputPath.toLowerCase(), post);
   }
   return [...byFolded.values()]
     .filter((group) => group.length > 1)
@@ -111,7 +110,7 @@ function caseCollisions(posts: readonly Post[]): Diagnostic[] {
 /** One entry per distinct name; names whose slugs collide get `-2`, `-3`, … in name order. */
 function termEntries(posts: readonly Post[], kind: TaxonomyKind): TermEntry[] {
   const members = new Map<string, string[]>();
-  for (const post of posts) for (const name of post[kind]) members.set(name, [...(members.get(name) ?? []), post.source]);
+  for (const post of posts) for (const name of post[kind]) appendTo(members, name, post.source);
   const names = [...members.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const used = new Set<string>();
   return names.map((name) => {
@@ -121,4 +120,11 @@ function termEntries(posts: readonly Post[], kind: TaxonomyKind): TermEntry[] {
     used.add(slug);
     return { name, slug, url: `/${kind}/${encodeSegment(slug)}/`, posts: members.get(name)! };
   });
+}
+
+/** Adds `value` to the list under `key` (in place: archives have terms with thousands of posts). */
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -1,78 +1,117 @@
-import { cp, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../errors.js';
-import type { Diagnostic, OutputFile } from '../types.js';
+import type { Diagnostic } from '../types.js';
 
 /**
- * gazette's only writer of the site. A build writes into a staging folder next to the
- * output folder and swaps it in at the end, so a failed or killed build leaves the previous
- * complete site in place, and files of posts that no longer exist disappear.
+ * gazette's only writer of the site. Only what changed is written:
  *
- * Only what changed is written: a file whose bytes are those of the same file in the
- * previous output is hard-linked from it instead, so it keeps its inode and modification
- * time, and rsync- or S3-style deploys upload only the files that changed.
+ * - a file whose fingerprint (see pageFingerprint) is the one the previous build recorded
+ *   for that path is current: it is neither rendered nor touched;
+ * - a file whose new bytes equal the file already there is not touched either, so it keeps
+ *   its inode and modification time, and rsync- or S3-style deploys upload only changes;
+ * - every other file is written into a staging folder next to the output folder, and moved
+ *   into place when the build commits; files no longer produced are then removed.
+ *
+ * Until the commit, the output folder is untouched: a failed or killed build leaves the
+ * previous site as it was. The commit itself moves only the changed files (or, into an
+ * empty place, the whole staging folder at once).
  */
 export class OutputWriter {
-  private readonly written = new Set<string>();
-  /** Folders already created, so each is made once. */
+  /** Output path → fingerprint, for every file this build produces. */
+  private readonly produced = new Map<string, string>();
+  /** Paths written to the staging folder, to be moved into place. */
+  private readonly staged: string[] = [];
+  /** Folders already created in the staging folder. */
   private readonly folders = new Set<string>();
+  /** Files produced by write() (new fingerprints), as opposed to kept by isCurrent(). */
+  private rewritten = 0;
 
   private constructor(
     readonly outDir: string,
     private readonly staging: string,
+    /** The previous build's outputs, when they can be trusted to be what the output folder holds. */
+    private readonly previous: Readonly<Record<string, string>> | undefined,
+    /** False when there is no output folder yet: nothing to compare with. */
+    private readonly outExists: boolean,
   ) {}
 
-  /** Prepares an empty staging folder for `outDir` (absolute). */
-  static async open(outDir: string): Promise<OutputWriter> {
+  /**
+   * Prepares an empty staging folder for `outDir` (absolute). `previous` is the previous
+   * build's record of the output folder, or undefined if there is none to trust (then every
+   * file is compared with the one there, and everything else in the folder is removed).
+   */
+  static async open(outDir: string, previous?: Readonly<Record<string, string>>): Promise<OutputWriter> {
     const staging = join(dirname(outDir), `.${basename(outDir)}.gazette-staging`);
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
-    return new OutputWriter(outDir, staging);
+    const outExists = existsSync(outDir) && lstatSync(outDir).isDirectory();
+    return new OutputWriter(outDir, staging, outExists ? previous : undefined, outExists);
   }
 
-  /** Number of files written so far. */
+  /** Number of files the output will hold. */
   get count(): number {
-    return this.written.size;
+    return this.produced.size;
   }
 
-  /** True when a file was already written at this path. */
+  /** True when a file was already produced at this path. */
   has(path: string): boolean {
-    return this.written.has(path);
+    return this.produced.has(path);
   }
 
-  /** Writes one file; its path must stay inside the output folder. */
-  async write(file: OutputFile): Promise<void> {
-    const target = resolve(this.staging, file.path);
-    if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${file.path}`);
-    await this.folder(dirname(target));
-    const path = relative(this.staging, target).split(sep).join('/');
-    const contents = Buffer.from(file.contents);
-    if (!(await this.keepPrevious(path, contents))) await writeFile(target, contents);
-    this.written.add(path);
+  /**
+   * True when the output folder already holds this path with this fingerprint: the file is
+   * kept as it is (nothing to render). False means: write it.
+   */
+  isCurrent(path: string, fingerprint: string): boolean {
+    if (this.previous?.[path] !== fingerprint || !existsSync(join(this.outDir, path))) return false;
+    this.produced.set(path, fingerprint);
+    return true;
   }
 
-  private async folder(folder: string): Promise<void> {
-    if (this.folders.has(folder)) return;
-    await mkdir(folder, { recursive: true });
-    this.folders.add(folder);
+  /** Writes one file (unless the output folder holds these bytes already); its path must stay inside the output folder. */
+  async write(path: string, contents: string | Buffer, fingerprint: string): Promise<void> {
+    const target = resolve(this.staging, path);
+    if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${path}`);
+    const normal = relative(this.staging, target).split(sep).join('/');
+    const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
+    if (!(await this.holds(normal, bytes))) {
+      if (!this.folders.has(dirname(target))) {
+        await mkdir(dirname(target), { recursive: true });
+        this.folders.add(dirname(target));
+      }
+      await writeFile(target, bytes);
+      this.staged.push(normal);
+    }
+    this.produced.set(normal, fingerprint);
+    this.rewritten++;
   }
 
-  /** Links the previous output's file into the staging folder if it has exactly these bytes. */
-  private async keepPrevious(path: string, contents: Buffer): Promise<boolean> {
-    const previous = join(this.outDir, path);
+  /**
+   * True when the output folder and its record stay exactly as the previous build left them:
+   * every file was current, and every file the previous build produced is produced again.
+   */
+  get unchanged(): boolean {
+    return this.previous !== undefined && this.rewritten === 0 && this.produced.size === Object.keys(this.previous).length;
+  }
+
+  /** True when the output folder has a file at `path` with exactly these bytes. */
+  private async holds(path: string, bytes: Buffer): Promise<boolean> {
+    if (!this.outExists) return false;
     try {
-      const info = await stat(previous);
-      if (!info.isFile() || info.size !== contents.length || !(await readFile(previous)).equals(contents)) return false;
-      await link(previous, join(this.staging, path));
-      return true;
+      const existing = join(this.outDir, path);
+      const info = await stat(existing);
+      return info.isFile() && info.size === bytes.length && (await readFile(existing)).equals(bytes);
     } catch {
-      return false; // no previous file, or it cannot be linked (another file system): write it
+      return false;
     }
   }
 
   /**
-   * Copies the public folder verbatim, except files at a path a page was written to:
-   * those are reported and the page is kept.
+   * Copies the public folder verbatim, except files at a path a page was written to: those
+   * are reported and the page is kept. A file is copied again only when its size or times
+   * changed.
    */
   async copyPublic(publicDir: string, cwd: string): Promise<Diagnostic[]> {
     const diagnostics: Diagnostic[] = [];
@@ -81,30 +120,87 @@ export class OutputWriter {
       if (!entry.isFile()) continue;
       const from = join(entry.parentPath, entry.name);
       const path = relative(publicDir, from).split(sep).join('/');
-      if (this.written.has(path)) {
+      if (this.produced.has(path)) {
         diagnostics.push(diagnostic('warning', relative(cwd, from), `not copied: a generated page has the same path (${path})`));
         continue;
       }
-      await this.folder(dirname(join(this.staging, path)));
-      if (!(await this.keepPrevious(path, await readFile(from)))) await cp(from, join(this.staging, path));
-      this.written.add(path);
+      const info = await stat(from);
+      const fingerprint = `public ${info.size} ${info.mtimeMs} ${info.ctimeMs} ${info.ino}`;
+      if (!this.isCurrent(path, fingerprint)) await this.write(path, await readFile(from), fingerprint);
     }
     return diagnostics;
   }
 
-  /** Swaps the staging folder in as the output folder. */
-  async commit(): Promise<void> {
-    const old = join(dirname(this.outDir), `.${basename(this.outDir)}.gazette-old`);
-    await rm(old, { recursive: true, force: true });
-    await rename(this.outDir, old).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    await rename(this.staging, this.outDir);
-    await rm(old, { recursive: true, force: true });
+  /**
+   * Moves the changed files into the output folder and removes the files no longer
+   * produced. Returns the record of the output folder for the next build, and how many
+   * files were written and removed.
+   */
+  async commit(): Promise<{ outputs: Record<string, string>; written: number; removed: number }> {
+    const outputs = Object.fromEntries(this.produced);
+    if (!this.outExists) {
+      await rm(this.outDir, { recursive: true, force: true }); // a file in the way
+      await mkdir(dirname(this.outDir), { recursive: true });
+      await rename(this.staging, this.outDir);
+      return { outputs, written: this.staged.length, removed: 0 };
+    }
+    const made = new Set<string>();
+    for (const path of this.staged) {
+      const target = join(this.outDir, path);
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        await makeFolder(this.outDir, folder);
+        made.add(folder);
+      }
+      // A folder where the file goes (a page that became a file): it is stale as a whole.
+      if (existsSync(target) && lstatSync(target).isDirectory()) await rm(target, { recursive: true });
+      await rename(join(this.staging, path), target);
+    }
+    const stale = this.previous ? Object.keys(this.previous).filter((p) => !this.produced.has(p)) : await this.unknownFiles();
+    for (const path of stale) await this.remove(path);
+    await rm(this.staging, { recursive: true, force: true });
+    return { outputs, written: this.staged.length, removed: stale.length };
+  }
+
+  /** Every file or link in the output folder this build does not produce. */
+  private async unknownFiles(): Promise<string[]> {
+    const entries = await readdir(this.outDir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => !e.isDirectory())
+      .map((e) => relative(this.outDir, join(e.parentPath, e.name)).split(sep).join('/'))
+      .filter((p) => !this.produced.has(p));
+  }
+
+  /** Removes a stale file, and its folders up to the output folder once they are empty. */
+  private async remove(path: string): Promise<void> {
+    const target = join(this.outDir, path);
+    if (existsSync(target) && lstatSync(target).isDirectory()) return; // a folder of this build's pages took its place
+    await rm(target, { force: true });
+    for (let folder = dirname(join(this.outDir, path)); folder.startsWith(this.outDir + sep); folder = dirname(folder)) {
+      try {
+        await rmdir(folder);
+      } catch {
+        break; // not empty (or gone): its parents are not empty either
+      }
+    }
   }
 
   /** Throws the staging folder away, leaving the output folder as it was. */
   async abort(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** Creates `folder` inside `root`, replacing any file that stands where a folder must be. */
+async function makeFolder(root: string, folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    // A file on the way (a stale file where a folder of pages now goes): remove it and retry.
+    let blocker = folder;
+    while (dirname(blocker) !== root && !(existsSync(dirname(blocker)) && lstatSync(dirname(blocker)).isDirectory())) blocker = dirname(blocker);
+    await rm(blocker, { force: true });
+    await mkdir(folder, { recursive: true });
   }
 }

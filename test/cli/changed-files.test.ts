@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { listFiles } from '../helpers/site-files.js';
+import { differences, listFiles } from '../helpers/site-files.js';
 
 /**
  * A rebuild rewrites only the files whose bytes changed (the others keep their inode and
@@ -40,8 +40,6 @@ describe('writing only what changed', () => {
 
     // Byte-identical to a clean build of the same inputs.
     expect((await runCli(['build', '--out', 'clean', '-q', '--no-cache'], dir)).code).toBe(0);
-    const files = listFiles(join(dir, 'clean'));
-    expect(listFiles(join(dir, 'site'))).toEqual(files);
-    for (const f of files) expect(readFileSync(join(dir, 'site', f)).equals(readFileSync(join(dir, 'clean', f))), f).toBe(true);
+    expect(differences(join(dir, 'site'), join(dir, 'clean'))).toEqual([]);
   });
 });

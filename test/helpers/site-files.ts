@@ -31,3 +31,12 @@ export function read(dir: string, path: string): string {
 export function texts(html: string, selector: string): string[] {
   return selectAll(selector, fromHtml(html)).map((node) => toString(node).replace(/\s+/g, ' ').trim());
 }
+
+/** The files that differ between two folders: present in one only, or with other bytes. Empty when identical. */
+export function differences(a: string, b: string): string[] {
+  const inA = listFiles(a);
+  const inB = new Set(listFiles(b));
+  const differing = inA.filter((f) => !inB.has(f) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+  const onlyB = [...inB].filter((f) => !inA.includes(f));
+  return [...differing, ...onlyB].sort();
+}

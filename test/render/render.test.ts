@@ -1,3 +1,5 @@
+import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSiteConfig } from '../../src/config.js';
@@ -45,6 +47,41 @@ describe('createRenderer', () => {
     }
     expect(error).toBeInstanceOf(TemplateError);
     expect(error).toMatchObject({ file: 'test/fixtures/runtime-error-templates/post.njk', line: 4, message: expect.stringMatching(/^Unable to call `post\["data"\]/) });
+  });
+});
+
+describe('templateKey', () => {
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-templates-'));
+    cpSync(join(root, 'templates'), dir, { recursive: true });
+    return dir;
+  };
+  const keys = (dir: string) => {
+    const renderer = createRenderer(dir, defaultSiteConfig, root);
+    return Object.fromEntries(['post', 'home', 'tag', 'tags'].map((name) => [name, renderer.templateKey(name)]));
+  };
+
+  it('changes for the pages whose template, or a template it extends or includes, changed', () => {
+    const dir = copy();
+    const before = keys(dir);
+    appendFileSync(join(dir, 'partials/post-list.njk'), '\n');
+    const afterPartial = keys(dir);
+    // home and tag list posts with the partial; post and tags do not use it.
+    expect(afterPartial.home).not.toBe(before.home);
+    expect(afterPartial.tag).not.toBe(before.tag);
+    expect(afterPartial.post).toBe(before.post);
+    expect(afterPartial.tags).toBe(before.tags);
+    appendFileSync(join(dir, 'base.njk'), '\n');
+    const afterBase = keys(dir);
+    for (const name of ['post', 'home', 'tag', 'tags']) expect(afterBase[name]).not.toBe(afterPartial[name]);
+  });
+
+  it('counts every template when one is named by an expression', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'tags.njk'), '{% set which = "partials/term-index.njk" %}{% include which %}');
+    const before = keys(dir);
+    appendFileSync(join(dir, 'partials/pagination.njk'), '\n');
+    expect(keys(dir).tags).not.toBe(before.tags);
   });
 });
 

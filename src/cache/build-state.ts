@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ArticleSummary } from '../types.js';
+import type { LoadResult } from '../load/load-post.js';
+import type { LinkLookupRecord } from './article-cache.js';
+
+/**
+ * What the previous build of one output folder knew, so the next one redoes only what
+ * changed (`.cache/gazette/state/<output folder's hash>.json`; safe to delete, like the
+ * whole cache). Three records, one per stage that is skipped on a rebuild:
+ *
+ * - files: each post file's size, times and inode with what loading it gave, so a file
+ *   whose stat is unchanged is not read or parsed again;
+ * - articles: each built post's article cache key, summary and link lookups, so the list
+ *   pages need no article and a post page's HTML is read only if that page is rendered;
+ * - outputs: each output file's fingerprint (a hash of everything its bytes depend on), so
+ *   a page whose fingerprint is unchanged is neither rendered nor written.
+ *
+ * The state is removed before a build starts changing the output folder and written again
+ * once it has finished, so a build killed half-way leaves none, and the next build trusts
+ * nothing it recorded.
+ */
+
+/** A post file's stat, as far as a rebuild compares it. */
+export interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+}
+
+/** What loading one post file gave, and the file as it was then. */
+export interface FileRecord {
+  readonly stat: FileStat;
+  /** sha256 of the file's bytes. */
+  readonly hash: string;
+  /** The file's place in the archive (format, folder categories), which loading also used. */
+  readonly place: string;
+  readonly result: LoadResult;
+  /**
+   * True when the file changed so shortly before it was read that a later change could leave
+   * the same stat (file systems with coarse timestamps): the next build reads it again.
+   */
+  readonly racy: boolean;
+}
+
+/** What the transform stage gave for one post, without the HTML (that stays in the article cache). */
+export interface ArticleRecord {
+  /** The article cache key: the post's bytes, URL and original URL, the settings and gazette's code. */
+  readonly key: string;
+  readonly summary: ArticleSummary;
+  readonly lookups: readonly LinkLookupRecord[];
+}
+
+export interface BuildState {
+  /** The loading context (config, templates there are, gazette's code) the file records hold for. */
+  readonly loadKey: string;
+  readonly files: Readonly<Record<string, FileRecord>>;
+  readonly articles: Readonly<Record<string, ArticleRecord>>;
+  /** Output path → fingerprint of what was written there. */
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+/** Bumped when the state's shape changes, so an old state is never misread. */
+const stateVersion = 1;
+
+/** sha256 of a JSON value, hex: how gazette fingerprints plain data. */
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** Where the state of the build into `outDir` is kept. */
+function stateFile(cacheDir: string, outDir: string): string {
+  return join(cacheDir, 'state', `${hashOf(outDir).slice(0, 32)}.json`);
+}
+
+/** The previous build's state, or undefined when there is none (or it is unreadable or old). */
+export async function readBuildState(cacheDir: string, outDir: string): Promise<BuildState | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(stateFile(cacheDir, outDir), 'utf8')) as { version: number; state: BuildState };
+    return saved.version === stateVersion ? saved.state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes the state: from now on the output folder may differ from what it says. */
+export async function forgetBuildState(cacheDir: string, outDir: string): Promise<void> {
+  await rm(stateFile(cacheDir, outDir), { force: true });
+}
+
+/** Saves the state of a finished build (written aside and renamed: never half a file). */
+export async function writeBuildState(cacheDir: string, outDir: string, state: BuildState): Promise<void> {
+  const file = stateFile(cacheDir, outDir);
+  await mkdir(join(file, '..'), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify({ version: stateVersion, state }));
+  await rename(temporary, file);
+}
