@@ -112,7 +112,7 @@ async function writePage(site: SiteWork, job: PageJob, fingerprint: string, arti
   if (site.writer.isCurrent(job.path, fingerprint)) return;
   const html = articleHtml ? await articleHtml() : undefined;
   site.work.pagesRendered++;
-  await site.writer.write(job.path, renderPage(job, site.renderer, html), fingerprint);
+  site.writer.write(job.path, renderPage(job, site.renderer, html), fingerprint);
 }
 
 /** What building one post gave: its article's record, or the diagnostic that says why it was not built. */

@@ -1,5 +1,5 @@
-import { existsSync, lstatSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../errors.js';
 import type { Diagnostic } from '../types.js';
@@ -11,20 +11,19 @@ import type { Diagnostic } from '../types.js';
  *   for that path is current: it is neither rendered nor touched;
  * - a file whose new bytes equal the file already there is not touched either, so it keeps
  *   its inode and modification time, and rsync- or S3-style deploys upload only changes;
- * - every other file is written into a staging folder next to the output folder, and moved
- *   into place when the build commits; files no longer produced are then removed.
+ * - every other file is written into a staging folder next to the output folder (numbered,
+ *   not in folders: making thousands of folders costs more than writing the files), and
+ *   renamed into place when the build commits; files no longer produced are then removed.
  *
  * Until the commit, the output folder is untouched: a failed or killed build leaves the
- * previous site as it was. The commit itself moves only the changed files (or, into an
- * empty place, the whole staging folder at once).
+ * previous site as it was. The commit moves only the changed files, each with one rename
+ * (never a half-written file).
  */
 export class OutputWriter {
   /** Output path → fingerprint, for every file this build produces. */
   private readonly produced = new Map<string, string>();
-  /** Paths written to the staging folder, to be moved into place. */
+  /** Paths of the files in the staging folder, by number, to be moved into place. */
   private readonly staged: string[] = [];
-  /** Folders already created in the staging folder. */
-  private readonly folders = new Set<string>();
   /** Files produced by write() (new fingerprints), as opposed to kept by isCurrent(). */
   private rewritten = 0;
 
@@ -70,18 +69,19 @@ export class OutputWriter {
     return true;
   }
 
-  /** Writes one file (unless the output folder holds these bytes already); its path must stay inside the output folder. */
-  async write(path: string, contents: string | Buffer, fingerprint: string): Promise<void> {
+  /**
+   * Writes one file (unless the output folder holds these bytes already); its path must stay
+   * inside the output folder. (Synchronous file operations: pages are small, and a rebuild
+   * writes thousands of them; waiting for the thread pool costs more than the writes.)
+   */
+  write(path: string, contents: string | Buffer, fingerprint: string): void {
     const target = resolve(this.staging, path);
     if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${path}`);
     const normal = relative(this.staging, target).split(sep).join('/');
     const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
-    if (!(await this.holds(normal, bytes))) {
-      if (!this.folders.has(dirname(target))) {
-        await mkdir(dirname(target), { recursive: true });
-        this.folders.add(dirname(target));
-      }
-      await writeFile(target, bytes);
+    if (!this.holds(normal, bytes)) {
+      // Staged files are numbered, not placed: no folders to make until the commit.
+      writeFileSync(join(this.staging, String(this.staged.length)), bytes);
       this.staged.push(normal);
     }
     this.produced.set(normal, fingerprint);
@@ -97,14 +97,14 @@ export class OutputWriter {
   }
 
   /** True when the output folder has a file at `path` with exactly these bytes. */
-  private async holds(path: string, bytes: Buffer): Promise<boolean> {
+  private holds(path: string, bytes: Buffer): boolean {
     if (!this.outExists) return false;
+    const existing = join(this.outDir, path);
+    const info = statSync(existing, { throwIfNoEntry: false });
     try {
-      const existing = join(this.outDir, path);
-      const info = await stat(existing);
-      return info.isFile() && info.size === bytes.length && (await readFile(existing)).equals(bytes);
+      return info !== undefined && info.isFile() && info.size === bytes.length && readFileSync(existing).equals(bytes);
     } catch {
-      return false;
+      return false; // unreadable: write it
     }
   }
 
@@ -126,7 +126,7 @@ export class OutputWriter {
       }
       const info = await stat(from);
       const fingerprint = `public ${info.size} ${info.mtimeMs} ${info.ctimeMs} ${info.ino}`;
-      if (!this.isCurrent(path, fingerprint)) await this.write(path, await readFile(from), fingerprint);
+      if (!this.isCurrent(path, fingerprint)) this.write(path, await readFile(from), fingerprint);
     }
     return diagnostics;
   }
@@ -140,23 +140,21 @@ export class OutputWriter {
     const outputs = Object.fromEntries(this.produced);
     if (!this.outExists) {
       await rm(this.outDir, { recursive: true, force: true }); // a file in the way
-      await mkdir(dirname(this.outDir), { recursive: true });
-      await rename(this.staging, this.outDir);
-      return { outputs, written: this.staged.length, removed: 0 };
+      await mkdir(this.outDir, { recursive: true });
     }
     const made = new Set<string>();
-    for (const path of this.staged) {
+    for (const [i, path] of this.staged.entries()) {
       const target = join(this.outDir, path);
       const folder = dirname(target);
       if (!made.has(folder)) {
-        await makeFolder(this.outDir, folder);
+        makeFolder(this.outDir, folder);
         made.add(folder);
       }
       // A folder where the file goes (a page that became a file): it is stale as a whole.
-      if (existsSync(target) && lstatSync(target).isDirectory()) await rm(target, { recursive: true });
-      await rename(join(this.staging, path), target);
+      if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) rmSync(target, { recursive: true });
+      renameSync(join(this.staging, String(i)), target);
     }
-    const stale = this.previous ? Object.keys(this.previous).filter((p) => !this.produced.has(p)) : await this.unknownFiles();
+    const stale = !this.outExists ? [] : this.previous ? Object.keys(this.previous).filter((p) => !this.produced.has(p)) : await this.unknownFiles();
     for (const path of stale) await this.remove(path);
     await rm(this.staging, { recursive: true, force: true });
     return { outputs, written: this.staged.length, removed: stale.length };
@@ -192,15 +190,15 @@ export class OutputWriter {
 }
 
 /** Creates `folder` inside `root`, replacing any file that stands where a folder must be. */
-async function makeFolder(root: string, folder: string): Promise<void> {
+function makeFolder(root: string, folder: string): void {
   try {
-    await mkdir(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
     // A file on the way (a stale file where a folder of pages now goes): remove it and retry.
     let blocker = folder;
     while (dirname(blocker) !== root && !(existsSync(dirname(blocker)) && lstatSync(dirname(blocker)).isDirectory())) blocker = dirname(blocker);
-    await rm(blocker, { force: true });
-    await mkdir(folder, { recursive: true });
+    rmSync(blocker, { force: true });
+    mkdirSync(folder, { recursive: true });
   }
 }
