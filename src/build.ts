@@ -6,14 +6,14 @@ import { diagnostic, FatalError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
 import { createRenderer, TemplateError, type Renderer } from './render/environment.js';
 import { homePageJobs, pageFingerprint, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
-import { makeReport, type BuildReport } from './report.js';
+import { makeReport, type BuildReport, type BuildWork } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
 import pMap from 'p-map';
 import { transformTask, type TransformOutcome } from './transform/transform-post.js';
 import type { Transformer } from './transform/transformer.js';
-import { lookupsHold, openArticleCache, type LinkAnswers } from './cache/article-cache.js';
-import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord } from './cache/build-state.js';
-import type { ArticleSummary, Diagnostic, Post } from './types.js';
+import { lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
+import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState } from './cache/build-state.js';
+import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
 import { OutputWriter } from './write/output-writer.js';
 
 /** Where a build reads and writes; all paths absolute. */
@@ -36,23 +36,66 @@ export interface BuildOptions {
 }
 
 /**
+ * A finished build as `gazette dev` keeps it in memory for the next one: its state (what
+ * BuildState records), and what the build worked with.
+ */
+export interface BuiltSite {
+  readonly state: BuildState;
+  readonly index: SiteIndex;
+  readonly renderer: Renderer;
+  /** gazette's code and the config: part of every page's fingerprint. */
+  readonly renderKey: string;
+  /** Built posts in the index's order (the others failed). */
+  readonly built: readonly Post[];
+  readonly skipped: readonly Skipped[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Generated pages (public files aside). */
+  readonly pages: number;
+  readonly work: BuildWork;
+}
+
+/**
+ * Builds the site (see buildSite), keeping its state in the cache folder between runs when
+ * there is one. Returns the build report.
+ */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const cacheDir = options.cache?.dir;
+  const previous = cacheDir ? await readBuildState(cacheDir, options.outDir) : undefined;
+  const persist = cacheDir
+    ? { forget: () => forgetBuildState(cacheDir, options.outDir), save: (state: BuildState) => writeBuildState(cacheDir, options.outDir, state) }
+    : undefined;
+  const site = await buildSite(options, previous, persist);
+  return reportOf(site, options, performance.now() - started);
+}
+
+/** The build report of a built site. */
+export function reportOf(site: BuiltSite, options: BuildOptions, durationMs: number): BuildReport {
+  const summaries = new Map(site.built.map((p) => [p.source, site.state.articles[p.source]!.summary]));
+  const { cwd, outDir } = options;
+  return makeReport({ cwd, outDir, built: site.built, summaries, skipped: site.skipped, diagnostics: site.diagnostics, pages: site.pages, work: site.work, durationMs: Math.round(durationMs) });
+}
+
+/** Where the state of a build is kept between builds: dropped before the output changes, saved after. */
+export interface StateKeeper {
+  forget(): Promise<void>;
+  save(state: BuildState): Promise<void>;
+}
+
+/**
  * Builds the site: load → index → transform and render each post → render the lists →
  * copy public → commit the output. Bad posts are reported and left out; the rest is
  * built. Throws FatalError when nothing can be built.
  *
- * With a cache, a rebuild redoes only what changed since the previous build (BuildState):
- * unchanged post files are not parsed, unchanged articles not transformed, and pages whose
- * fingerprint is unchanged neither rendered nor written. The output is byte-identical to a
- * build without a cache.
+ * Given the previous build's state, it redoes only what changed: unchanged post files are
+ * not parsed, unchanged articles not transformed, and pages whose fingerprint is unchanged
+ * neither rendered nor written. The output is byte-identical to a build without a state.
  */
-export async function build(options: BuildOptions): Promise<BuildReport> {
-  const started = performance.now();
+export async function buildSite(options: BuildOptions, previous: BuildState | undefined, keeper?: StateKeeper): Promise<BuiltSite> {
   const { cwd, config, outDir } = options;
   checkFolders(options);
   const renderer = createRenderer(options.templatesDir, config, cwd);
-  const cacheDir = options.cache?.dir;
   const codeId = options.cache?.codeId ?? '';
-  const previous = cacheDir ? await readBuildState(cacheDir, outDir) : undefined;
 
   const loadKey = hashOf([codeId, config, cwd, renderer.templateNames]);
   const context = { config, layoutExists: renderer.hasPostLayout, now: options.now };
@@ -82,20 +125,30 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd)));
     const unchanged = writer.unchanged && previous?.loadKey === loadKey && sameRecords(archive.files, previous.files) && sameRecords(articles, previous.articles);
     // From here on the output folder changes: a build killed now must not leave a state behind.
-    if (cacheDir && !writer.unchanged) await forgetBuildState(cacheDir, outDir);
+    if (!writer.unchanged) await keeper?.forget();
     const { outputs, written, removed } = await writer.commit();
-    if (cacheDir && !unchanged) await writeBuildState(cacheDir, outDir, { loadKey, files: archive.files, articles, outputs });
-    const summaries = new Map(built.map((p) => [p.source, articles[p.source]!.summary]));
-    const done = { ...work, filesWritten: written, filesRemoved: removed };
-    return makeReport({ cwd, outDir, built, summaries, skipped: archive.skipped, diagnostics, pages, work: done, durationMs: Math.round(performance.now() - started) });
+    const state: BuildState = unchanged && previous ? previous : { loadKey, files: archive.files, articles, outputs };
+    if (!unchanged) await keeper?.save(state);
+    return { state, index, renderer, renderKey, built, skipped: archive.skipped, diagnostics, pages, work: { ...work, filesWritten: written, filesRemoved: removed } };
   } catch (error) {
     await writer.abort();
     throw error;
   }
 }
 
+/** What the transform stage's output depends on besides the post (and the archive's links). */
+export function transformSettings(options: BuildOptions) {
+  const { config } = options;
+  return { origin: config.url, excerptLength: config.excerptLength, lang: config.lang };
+}
+
+/** The article cache, keyed on the transform settings and gazette's code; none with --no-cache. */
+export function articleCache(options: BuildOptions): ArticleCache | undefined {
+  return options.cache ? openArticleCache(options.cache.dir, JSON.stringify([transformSettings(options), options.cache.codeId])) : undefined;
+}
+
 /** What the build's stages after loading share. */
-interface SiteWork {
+export interface SiteWork {
   readonly index: SiteIndex;
   readonly options: BuildOptions;
   readonly renderer: Renderer;
@@ -108,7 +161,7 @@ interface SiteWork {
 }
 
 /** Renders and writes one page unless the output folder already holds it as it would be. */
-async function writePage(site: SiteWork, job: PageJob, fingerprint: string, articleHtml?: () => Promise<string>): Promise<void> {
+export async function writePage(site: SiteWork, job: PageJob, fingerprint: string, articleHtml?: () => Promise<string>): Promise<void> {
   if (site.writer.isCurrent(job.path, fingerprint)) return;
   const html = articleHtml ? await articleHtml() : undefined;
   site.work.pagesRendered++;
@@ -133,9 +186,8 @@ interface PostResult {
  */
 async function buildPosts(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>) {
   const { index, options } = site;
-  const { config } = options;
-  const settings = { origin: config.url, excerptLength: config.excerptLength, lang: config.lang };
-  const cache = options.cache ? openArticleCache(options.cache.dir, JSON.stringify([settings, options.cache.codeId])) : undefined;
+  const settings = transformSettings(options);
+  const cache = articleCache(options);
   const answers: LinkAnswers = (href) => ({ archived: index.archivedUrl(href) ?? null, sourceSite: index.isSourceSite(href) });
   const keyOf = (post: Post) => cache?.key(transformTask(post)) ?? '';
   const valid = new Map<string, ArticleRecord | undefined>();
@@ -244,7 +296,7 @@ function sameRecords<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<strin
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
-function renderDiagnostic(source: string, error: unknown): Diagnostic {
+export function renderDiagnostic(source: string, error: unknown): Diagnostic {
   if (error instanceof TemplateError) {
     return diagnostic('error', source, `template ${error.file ?? ''}${error.line ? `:${error.line}` : ''}: ${error.message}`);
   }

@@ -1,14 +1,11 @@
 #!/usr/bin/env node
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { build } from './build.js';
 import type { BuildReport } from './report.js';
-import { loadConfig } from './config.js';
 import { FatalError, formatDiagnostic } from './errors.js';
+import { buildOptions, codeId, type BuildFlags } from './options.js';
 import { createProgressBar } from './progress.js';
 
 /**
@@ -17,74 +14,15 @@ import { createProgressBar } from './progress.js';
  * posts failed; 2 nothing could be built.
  */
 
-/** gazette's own theme, used when the project has no `templates/` (or `public/`) of its own. */
-const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-interface BuildFlags {
-  posts: string;
-  out: string;
-  templates?: string;
-  public?: string;
-  config?: string;
-  baseUrl?: string;
-  timezone?: string;
-  permalink?: string;
+interface BuildCommandFlags extends BuildFlags {
   report?: string;
-  future?: boolean;
-  threads?: string;
-  cache: boolean;
   quiet?: boolean;
 }
 
-/** The folder given by a flag, else `name` in the working directory if it exists, else gazette's own. */
-function folder(cwd: string, flag: string | undefined, name: string): string {
-  if (flag !== undefined) return resolve(cwd, flag);
-  const local = resolve(cwd, name);
-  return existsSync(local) ? local : join(packageRoot, name);
-}
-
-/** The config file as messages should name it: the flag's, else `gazette.config.yml` (or `.yaml`, `.json`) if present. */
-function configFile(cwd: string, flag: string | undefined): string | undefined {
-  if (flag !== undefined) return flag;
-  return ['gazette.config.yml', 'gazette.config.yaml', 'gazette.config.json'].find((name) => existsSync(resolve(cwd, name)));
-}
-
-/**
- * An id of gazette's code, part of the cache's key: its version and a hash of its compiled
- * files, so a changed rule never serves articles made by the old one.
- */
-function codeId(): string {
-  const dist = join(packageRoot, 'dist');
-  const hash = createHash('sha256');
-  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort();
-  for (const file of files) hash.update(file).update(readFileSync(join(dist, file)));
-  const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  return `${version}+${hash.digest('hex').slice(0, 16)}`;
-}
-
-/** `--threads N`: a whole number from 0 (transform in the main thread) up. */
-function threadCount(flag: string | undefined): number | undefined {
-  if (flag === undefined) return undefined;
-  const n = Number(flag);
-  if (!Number.isInteger(n) || n < 0) throw new FatalError(`--threads must be a whole number (0 transforms in the main thread), got ${JSON.stringify(flag)}`);
-  return n;
-}
-
-async function runBuild(flags: BuildFlags): Promise<number> {
+async function runBuild(flags: BuildCommandFlags): Promise<number> {
   const cwd = process.cwd();
-  const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future });
-  const publicDir = folder(cwd, flags.public, 'public');
-  if (flags.public !== undefined && !existsSync(publicDir)) throw new FatalError(`public folder not found: ${flags.public}`);
   const report = await build({
-    cwd,
-    postsDir: resolve(cwd, flags.posts),
-    outDir: resolve(cwd, flags.out),
-    templatesDir: folder(cwd, flags.templates, 'templates'),
-    publicDir: existsSync(publicDir) ? publicDir : undefined,
-    config,
-    now: Date.now(),
-    threads: threadCount(flags.threads),
-    cache: flags.cache ? { dir: resolve(cwd, '.cache/gazette'), codeId: codeId() } : undefined,
+    ...buildOptions(cwd, flags, codeId()),
     // A progress bar on a terminal only: not when stderr is a file or a pipe, in CI, or with --quiet.
     progress: process.stderr.isTTY && !process.env.CI && !flags.quiet ? createProgressBar(process.stderr) : undefined,
   });
@@ -129,7 +67,7 @@ Exit codes: 0 every post was built; 1 the site was built but some posts failed
     .option('--no-cache', 'do not read or write the cache (.cache/gazette/, safe to delete): parse, transform and render everything')
     .option('--report <file>', 'write a JSON build report (posts, skipped, errors, warnings, pages, durationMs)')
     .addOption(new Option('-q, --quiet', 'print errors and the summary only'))
-    .action(async (flags: BuildFlags) => {
+    .action(async (flags: BuildCommandFlags) => {
       process.exitCode = await runBuild(flags);
     });
   return cli;

@@ -47,7 +47,7 @@ export async function loadPosts(postsDir: string, outDir: string, cwd: string, c
     } catch (error) {
       return cantRead(error);
     }
-    const racy = info.mtimeMs >= context.now - racyWindowMs;
+    const racy = isRacy(info, context.now);
     // (The record itself when nothing about it changed, so the build can tell its state is unchanged.)
     if (reusable && !reusable.racy && sameStat(reusable.stat, info)) return { result: reusable.result, record: racy ? { ...reusable, racy } : reusable };
     let bytes: Buffer;
@@ -77,6 +77,11 @@ export async function loadPosts(postsDir: string, outDir: string, cwd: string, c
     if (record) files[found.files[i]!.source] = record;
   }
   return { posts, skipped, diagnostics, files, parsed };
+}
+
+/** True for a file changed so shortly before `now` that a later change could leave the same stat. */
+export function isRacy(info: FileStat, now: number): boolean {
+  return info.mtimeMs >= now - racyWindowMs;
 }
 
 function sameStat(a: FileStat, b: FileStat): boolean {

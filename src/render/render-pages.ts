@@ -29,6 +29,8 @@ export interface PageJob {
  */
 export interface PostViews {
   get(source: string): PostView | undefined;
+  /** True when the post was built (it has a summary), so it is listed. */
+  has(source: string): boolean;
   /** The hash of a view this object made, for the fingerprint of a page that holds it. */
   readonly ids: WeakMap<object, string>;
 }
@@ -38,6 +40,7 @@ export function postViews(index: SiteIndex, summaries: ReadonlyMap<string, Artic
   const ids = new WeakMap<object, string>();
   return {
     ids,
+    has: (source) => summaries.has(source),
     get(source) {
       if (!summaries.has(source)) return undefined; // not built: not shown
       let view = made.get(source);
@@ -78,18 +81,27 @@ export function postPageJob(post: Post, index: SiteIndex, views: PostViews): Pag
   };
 }
 
-/** Views of the given posts for a list page, newest first. */
-function listed(sources: readonly string[], views: PostViews): PostView[] {
-  return sources.flatMap((s) => views.get(s) ?? []);
+/** Which list pages to make, by the posts they list (sources): all when undefined. */
+export type ListFilter = ((sources: readonly string[]) => boolean) | undefined;
+
+/**
+ * The pages of a list of posts (newest first), paginated from `base`: only built posts are
+ * listed, and only the pages `wanted` are made (views are made for those pages' posts only).
+ */
+function listPages(sources: readonly string[], views: PostViews, perPage: number, base: string, wanted: ListFilter) {
+  const built = sources.filter((s) => views.has(s));
+  return paginate(built, perPage, base)
+    .filter((page) => !wanted || wanted(page.items))
+    .map((page) => {
+      const posts = page.items.map((s) => views.get(s)!);
+      return { ...page, items: posts };
+    });
 }
 
 /** The home page and its following pages: every post, newest first. */
-export function homePageJobs(index: SiteIndex, views: PostViews, perPage: number): PageJob[] {
-  const all = listed(
-    index.posts.map((p) => p.source),
-    views,
-  );
-  return paginate(all, perPage, '/').map((pagination) => ({
+export function homePageJobs(index: SiteIndex, views: PostViews, perPage: number, wanted?: ListFilter): PageJob[] {
+  const sources = index.posts.map((p) => p.source);
+  return listPages(sources, views, perPage, '/', wanted).map((pagination) => ({
     path: pathOf(pagination.url),
     template: 'home',
     context: { page: { kind: 'home', title: '', url: pagination.url }, pagination, posts: pagination.items },
@@ -98,14 +110,20 @@ export function homePageJobs(index: SiteIndex, views: PostViews, perPage: number
 
 const singular: Record<TaxonomyKind, 'tag' | 'category'> = { tags: 'tag', categories: 'category' };
 
-/** The index of all terms of a taxonomy (`/tags/`), and each term's paginated list. */
-export function taxonomyPageJobs(kind: TaxonomyKind, index: SiteIndex, views: PostViews, perPage: number): PageJob[] {
-  const terms = index.terms[kind].map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
-  const indexUrl = `/${kind}/`;
-  const jobs: PageJob[] = [{ path: pathOf(indexUrl), template: kind, context: { page: { kind, title: '', url: indexUrl }, terms } }];
+/**
+ * The index of all terms of a taxonomy (`/tags/`), and each term's paginated list. With a
+ * filter, only the term pages it wants (the index of terms lists no posts, so it is left out).
+ */
+export function taxonomyPageJobs(kind: TaxonomyKind, index: SiteIndex, views: PostViews, perPage: number, wanted?: ListFilter): PageJob[] {
+  const jobs: PageJob[] = [];
+  if (!wanted) {
+    const terms = index.terms[kind].map((t) => ({ name: t.name, url: t.url, count: t.posts.length }));
+    const indexUrl = `/${kind}/`;
+    jobs.push({ path: pathOf(indexUrl), template: kind, context: { page: { kind, title: '', url: indexUrl }, terms } });
+  }
   for (const term of index.terms[kind]) {
     const termView = { name: term.name, url: term.url, count: term.posts.length };
-    for (const pagination of paginate(listed(term.posts, views), perPage, term.url)) {
+    for (const pagination of listPages(term.posts, views, perPage, term.url, wanted)) {
       const page = { kind: singular[kind], title: term.name, url: pagination.url };
       jobs.push({ path: pathOf(pagination.url), template: singular[kind], context: { page, term: termView, pagination, posts: pagination.items } });
     }

@@ -59,7 +59,6 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
   posts.sort((a, b) => b.time - a.time || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 
   const bySource = new Map(posts.map((p) => [p.source, p]));
-  const position = new Map(posts.map((p, i) => [p.source, i]));
   // Newest first, so the first post for an original URL wins; later duplicates keep their own page.
   const links = linkTable(posts);
   const lookup = linkLookup(links);
@@ -76,15 +75,33 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
     term: (kind, name) => termByName[kind].get(name),
     archivedUrl: lookup.archivedUrl,
     isSourceSite: lookup.isSourceSite,
-    neighbours(source) {
-      const i = position.get(source);
-      if (i === undefined) return {};
-      const newer = posts[i - 1];
-      const older = posts[i + 1];
-      return { ...(older ? { older } : {}), ...(newer ? { newer } : {}) };
-    },
+    neighbours: neighboursIn(posts),
   };
   return { index, diagnostics };
+}
+
+/** The posts before (older) and after (newer) each post of a list sorted newest first. */
+function neighboursIn(posts: readonly Post[]): SiteIndex['neighbours'] {
+  const position = new Map(posts.map((p, i) => [p.source, i]));
+  return (source) => {
+    const i = position.get(source);
+    if (i === undefined) return {};
+    const newer = posts[i - 1];
+    const older = posts[i + 1];
+    return { ...(older ? { older } : {}), ...(newer ? { newer } : {}) };
+  };
+}
+
+/**
+ * The index with some posts replaced by new versions that differ from the old only in their
+ * body (same URL, date, title, terms and original URL; see isBodyEdit): the order, the terms
+ * and the link table stay as they are, so only the post records are swapped.
+ */
+export function withNewBodies(index: SiteIndex, replaced: ReadonlyMap<string, Post>): SiteIndex {
+  const posts = index.posts.map((p) => replaced.get(p.source) ?? p);
+  const bySource = new Map(index.bySource);
+  for (const [source, post] of replaced) bySource.set(source, post);
+  return { ...index, posts, bySource, neighbours: neighboursIn(posts) };
 }
 
 /**

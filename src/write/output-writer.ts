@@ -34,19 +34,25 @@ export class OutputWriter {
     private readonly previous: Readonly<Record<string, string>> | undefined,
     /** False when there is no output folder yet: nothing to compare with. */
     private readonly outExists: boolean,
+    /** A partial update (`gazette dev`): files not produced are kept, except those removed. */
+    private readonly partial: boolean,
   ) {}
+
+  /** Paths a partial update removes. */
+  private readonly removals = new Set<string>();
 
   /**
    * Prepares an empty staging folder for `outDir` (absolute). `previous` is the previous
    * build's record of the output folder, or undefined if there is none to trust (then every
    * file is compared with the one there, and everything else in the folder is removed).
    */
-  static async open(outDir: string, previous?: Readonly<Record<string, string>>): Promise<OutputWriter> {
+  static async open(outDir: string, previous?: Readonly<Record<string, string>>, options: { partial?: boolean } = {}): Promise<OutputWriter> {
     const staging = join(dirname(outDir), `.${basename(outDir)}.gazette-staging`);
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     const outExists = existsSync(outDir) && lstatSync(outDir).isDirectory();
-    return new OutputWriter(outDir, staging, outExists ? previous : undefined, outExists);
+    if (options.partial && !(outExists && previous)) throw new Error('a partial update needs the previous output and its record');
+    return new OutputWriter(outDir, staging, outExists ? previous : undefined, outExists, options.partial === true);
   }
 
   /** Number of files the output will hold. */
@@ -124,11 +130,16 @@ export class OutputWriter {
         diagnostics.push(diagnostic('warning', relative(cwd, from), `not copied: a generated page has the same path (${path})`));
         continue;
       }
-      const info = await stat(from);
-      const fingerprint = `public ${info.size} ${info.mtimeMs} ${info.ctimeMs} ${info.ino}`;
-      if (!this.isCurrent(path, fingerprint)) this.write(path, await readFile(from), fingerprint);
+      await this.copyPublicFile(from, path);
     }
     return diagnostics;
+  }
+
+  /** Copies one public file to `path` unless the output folder has it as it is. */
+  async copyPublicFile(from: string, path: string): Promise<void> {
+    const info = await stat(from);
+    const fingerprint = `${publicFingerprintPrefix}${info.size} ${info.mtimeMs} ${info.ctimeMs} ${info.ino}`;
+    if (!this.isCurrent(path, fingerprint)) this.write(path, await readFile(from), fingerprint);
   }
 
   /**
@@ -137,7 +148,9 @@ export class OutputWriter {
    * files were written and removed.
    */
   async commit(): Promise<{ outputs: Record<string, string>; written: number; removed: number }> {
-    const outputs = Object.fromEntries(this.produced);
+    const outputs = this.partial
+      ? Object.fromEntries([...Object.entries(this.previous!).filter(([p]) => !this.removals.has(p)), ...this.produced])
+      : Object.fromEntries(this.produced);
     if (!this.outExists) {
       await rm(this.outDir, { recursive: true, force: true }); // a file in the way
       await mkdir(this.outDir, { recursive: true });
@@ -154,8 +167,14 @@ export class OutputWriter {
       if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) rmSync(target, { recursive: true });
       renameSync(join(this.staging, String(i)), target);
     }
-    const stale = !this.outExists ? [] : this.previous ? Object.keys(this.previous).filter((p) => !this.produced.has(p)) : await this.unknownFiles();
-    for (const path of stale) await this.remove(path);
+    const stale = this.partial
+      ? [...this.removals].filter((p) => !this.produced.has(p))
+      : !this.outExists
+        ? []
+        : this.previous
+          ? Object.keys(this.previous).filter((p) => !this.produced.has(p))
+          : await this.unknownFiles();
+    for (const path of stale) await this.removeStale(path);
     await rm(this.staging, { recursive: true, force: true });
     return { outputs, written: this.staged.length, removed: stale.length };
   }
@@ -170,7 +189,7 @@ export class OutputWriter {
   }
 
   /** Removes a stale file, and its folders up to the output folder once they are empty. */
-  private async remove(path: string): Promise<void> {
+  private async removeStale(path: string): Promise<void> {
     const target = join(this.outDir, path);
     if (existsSync(target) && lstatSync(target).isDirectory()) return; // a folder of this build's pages took its place
     await rm(target, { force: true });
@@ -183,11 +202,20 @@ export class OutputWriter {
     }
   }
 
+  /** In a partial update: removes a file the previous build produced. */
+  remove(path: string): void {
+    if (!this.partial) throw new Error('only a partial update removes files one by one');
+    this.removals.add(path);
+  }
+
   /** Throws the staging folder away, leaving the output folder as it was. */
   async abort(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
   }
 }
+
+/** How the fingerprint of a copied public file begins (a page's is a hash). */
+export const publicFingerprintPrefix = 'public ';
 
 /** Creates `folder` inside `root`, replacing any file that stands where a folder must be. */
 function makeFolder(root: string, folder: string): void {

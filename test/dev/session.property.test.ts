@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build.js';
+import { DevSession } from '../../src/dev/session.js';
+import type { FileEvent } from '../../src/dev/changes.js';
+import { buildOptions, cacheDir, codeId } from '../../src/options.js';
+import { root } from '../helpers/paths.js';
+import { differences } from '../helpers/site-files.js';
+
+/**
+ * `gazette dev` is always right: after any sequence of edits (posts created, edited in their
+ * front matter or body, renamed, deleted, broken; templates and public files edited), each
+ * applied as the watcher would report it, the output folder is byte-identical to a clean
+ * build of the same inputs (no cache, no state, no previous output).
+ */
+
+const tags = ['贸易', '人权', '香港', 'media'];
+const titles = ['美中贸易谈判', '香港法院裁决', 'Press freedom report', '新闻自由'];
+
+/** A small post file: front matter the commands vary, a body with a paragraph and a cross-link. */
+interface PostSpec {
+  title: number;
+  day: number;
+  tags: number[];
+  body: number;
+  link: number;
+}
+
+function postText(p: PostSpec): string {
+  return [
+    '---',
+    `title: ${titles[p.title]} ${p.body}`,
+    `date: 2024-03-${String(p.day).padStart(2, '0')} 10:00:00 +0800`,
+    `tags: [${p.tags.map((t) => tags[t]).join(', ')}]`,
+    'categories: [新闻]',
+    `from: https://www.rfa.org/mandarin/article-${p.title}-${p.day}.html`,
+    '---',
+    `<p>正文第 ${p.body} 版。Body version ${p.body}.</p>`,
+    `<p><a href="https://www.rfa.org/mandarin/article-${p.link}-${p.link + 1}.html">相关报道</a></p>`,
+    '',
+  ].join('\n');
+}
+
+const postArb: fc.Arbitrary<PostSpec> = fc.record({
+  title: fc.integer({ min: 0, max: titles.length - 1 }),
+  day: fc.integer({ min: 1, max: 9 }),
+  tags: fc.uniqueArray(fc.integer({ min: 0, max: tags.length - 1 }), { minLength: 0, maxLength: 2 }),
+  body: fc.integer({ min: 0, max: 99 }),
+  link: fc.integer({ min: 0, max: 3 }),
+});
+
+type Command =
+  | { kind: 'create'; name: number; post: PostSpec }
+  | { kind: 'front-matter'; which: number; post: PostSpec }
+  | { kind: 'body'; which: number; body: number }
+  | { kind: 'rename'; which: number; name: number }
+  | { kind: 'delete'; which: number }
+  | { kind: 'break'; which: number }
+  | { kind: 'template'; which: number; mark: number }
+  | { kind: 'public'; mark: number };
+
+const commandArb: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({ kind: fc.constant('create' as const), name: fc.integer({ min: 0, max: 20 }), post: postArb }),
+  fc.record({ kind: fc.constant('front-matter' as const), which: fc.nat(), post: postArb }),
+  fc.record({ kind: fc.constant('body' as const), which: fc.nat(), body: fc.integer({ min: 100, max: 199 }) }),
+  fc.record({ kind: fc.constant('rename' as const), which: fc.nat(), name: fc.integer({ min: 0, max: 20 }) }),
+  fc.record({ kind: fc.constant('delete' as const), which: fc.nat() }),
+  fc.record({ kind: fc.constant('break' as const), which: fc.nat() }),
+  fc.record({ kind: fc.constant('template' as const), which: fc.integer({ min: 0, max: 2 }), mark: fc.nat({ max: 999 }) }),
+  fc.record({ kind: fc.constant('public' as const), mark: fc.nat({ max: 999 }) }),
+);
+
+/** Applies a command to the project's files and returns the events a watcher would report. */
+function apply(dir: string, command: Command): FileEvent[] {
+  const postsDir = join(dir, 'posts');
+  const posts = readdirSync(postsDir).sort();
+  const pick = (n: number) => (posts.length ? join(postsDir, posts[n % posts.length]!) : undefined);
+  // Names without dates: the date is the front matter's alone (no warnings that come and go).
+  const name = (n: number) => join(postsDir, `post-${n}.md`);
+  switch (command.kind) {
+    case 'create': {
+      const path = name(command.name);
+      const existed = existsSync(path);
+      writeFileSync(path, postText(command.post));
+      return [{ kind: existed ? 'change' : 'add', path }];
+    }
+    case 'front-matter': {
+      const path = pick(command.which);
+      if (!path) return [];
+      writeFileSync(path, postText(command.post));
+      return [{ kind: 'change', path }];
+    }
+    case 'body': {
+      const path = pick(command.which);
+      if (!path) return [];
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/<p>正文[^\n]*/, `<p>正文第 ${command.body} 版。Body version ${command.body}.</p>`));
+      // An editor's atomic save: the old file is unlinked and the new one added.
+      return [
+        { kind: 'unlink', path },
+        { kind: 'add', path },
+      ];
+    }
+    case 'rename': {
+      const path = pick(command.which);
+      const to = name(command.name);
+      if (!path || path === to || existsSync(to)) return [];
+      renameSync(path, to);
+      return [
+        { kind: 'unlink', path },
+        { kind: 'add', path: to },
+      ];
+    }
+    case 'delete': {
+      const path = pick(command.which);
+      if (!path) return [];
+      rmSync(path);
+      return [{ kind: 'unlink', path }];
+    }
+    case 'break': {
+      const path = pick(command.which);
+      if (!path) return [];
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, 'title: [unclosed'));
+      return [{ kind: 'change', path }];
+    }
+    case 'template': {
+      const file = ['post.njk', 'partials/post-list.njk', 'base.njk'][command.which]!;
+      const path = join(dir, 'templates', file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/(<!-- mark \d+ -->)?$/, `<!-- mark ${command.mark} -->`));
+      return [{ kind: 'change', path }];
+    }
+    case 'public': {
+      const path = join(dir, 'public', 'note.txt');
+      const existed = existsSync(path);
+      writeFileSync(path, `mark ${command.mark}\n`);
+      return [{ kind: existed ? 'change' : 'add', path }];
+    }
+  }
+}
+
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-dev-prop-'));
+  mkdirSync(join(dir, 'posts'));
+  for (let i = 0; i < 4; i++) writeFileSync(join(dir, 'posts', `seed-${i}.md`), postText({ title: i, day: i + 1, tags: [i % tags.length], body: i, link: (i + 1) % 4 }));
+  cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
+  cpSync(join(root, 'public'), join(dir, 'public'), { recursive: true });
+  writeFileSync(join(dir, 'gazette.config.yml'), 'title: Test\ntimezone: Asia/Shanghai\npaginate: 2\n');
+  return dir;
+}
+
+const flags = { posts: 'posts', out: '_site', cache: true, threads: '0' };
+
+describe('gazette dev (property)', () => {
+  const code = codeId();
+
+  it('leaves the output byte-identical to a clean build after any sequence of edits', async () => {
+    let quickUpdates = 0;
+    // Bursts of one edit mostly (each takes its narrowest update), and some of several at once.
+    const burstArb = fc.oneof({ arbitrary: fc.tuple(commandArb), weight: 3 }, { arbitrary: fc.array(commandArb, { minLength: 2, maxLength: 3 }), weight: 1 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(burstArb, { minLength: 1, maxLength: 5 }), async (bursts) => {
+        const dir = project();
+        const configure = () => buildOptions(dir, flags, code);
+        const options = configure();
+        const session = new DevSession(configure, { ...options, configFile: join(dir, 'gazette.config.yml'), cacheDir: cacheDir(dir) });
+        await session.start();
+        for (const burst of bursts) {
+          const events = burst.flatMap((command) => apply(dir, command));
+          const update = await session.update(events);
+          if (update.quick) quickUpdates++;
+          expect(update.built).toBe(true);
+          // The clean build, elsewhere: no cache, no state, no previous output.
+          const clean = join(dir, 'clean');
+          rmSync(clean, { recursive: true, force: true });
+          const reference = await buildSite({ ...configure(), outDir: clean, cache: undefined }, undefined);
+          expect(differences(join(dir, '_site'), clean)).toEqual([]);
+          expect(update.problems.map((p) => p.source)).toEqual(reference.diagnostics.filter((d) => d.severity === 'error').map((d) => d.source));
+        }
+        rmSync(dir, { recursive: true, force: true });
+      }),
+      { numRuns: 30 },
+    );
+    // The updates made without a rebuild were among those checked.
+    expect(quickUpdates).toBeGreaterThan(5);
+  }, 240_000);
+});
