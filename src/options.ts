@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from './build.js';
 import { loadConfig } from './config.js';
 import { FatalError } from './errors.js';
+import type { ProjectPaths } from './dev/changes.js';
 
 /**
  * From the command line's flags to a build's options: which folders, which config, which
@@ -83,5 +84,19 @@ export function buildOptions(cwd: string, flags: BuildFlags, code: string): Buil
     now: Date.now(),
     threads: threadCount(flags.threads),
     cache: flags.cache ? { dir: cacheDir(cwd), codeId: code } : undefined,
+  };
+}
+
+/** What `gazette dev` watches and must not watch, from the flags alone (the config may be broken). */
+export function projectPaths(cwd: string, flags: BuildFlags): ProjectPaths {
+  const publicDir = folder(cwd, flags.public, 'public');
+  const config = configFile(cwd, flags.config);
+  return {
+    postsDir: resolve(cwd, flags.posts),
+    templatesDir: folder(cwd, flags.templates, 'templates'),
+    publicDir: existsSync(publicDir) ? publicDir : undefined,
+    configFile: config === undefined ? undefined : resolve(cwd, config),
+    outDir: resolve(cwd, flags.out),
+    cacheDir: cacheDir(cwd),
   };
 }
