@@ -8,13 +8,17 @@
 //   no-change   the same build again (cache warm, nothing changed)
 //   add-50      after 50 new posts are added (then removed again)
 //   template    after an edit to the post template (then undone)
-// and prints the median wall time and peak memory (RSS, from GNU time) of each. The one-post
-// rebuild in `gazette dev` is not measured yet: the dev server is issue #6.
+// and prints the median wall time and peak memory (RSS, from GNU time) of each; then, with
+// `gazette dev` running on the same archive (bench/dev.mjs), the time from an edit on disk to
+// the reload the server sends: 10 × RUNS edits of one post's body (updated without a
+// rebuild) and 2 × RUNS of its title (a rebuild from the state in memory), with the dev
+// process's memory before and after.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureDev } from './dev.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
@@ -96,4 +100,8 @@ console.log('|---|---|---|');
 for (const [name, values] of Object.entries(results)) {
   console.log(`| ${name} | ${median(values.map((v) => v.seconds)).toFixed(2)} | ${median(values.map((v) => v.mib)).toFixed(0)} |`);
 }
-console.log('| dev, one post edited | not measured yet (gazette dev is issue #6) | |');
+const body = await measureDev(project, { edits: 10 * runs, kind: 'body', args: ['--out', 'site'] });
+const title = await measureDev(project, { edits: 2 * runs, kind: 'title', args: ['--out', 'site'] });
+const ms = (r) => `${(r.median / 1000).toFixed(3)} (p90 ${(r.p90 / 1000).toFixed(3)})`;
+console.log(`| dev: one post's body edited → reload | ${ms(body)} | ${body.rssStart.toFixed(0)} → ${body.rssEnd.toFixed(0)} |`);
+console.log(`| dev: one post's title edited → reload | ${ms(title)} | ${title.rssStart.toFixed(0)} → ${title.rssEnd.toFixed(0)} |`);

@@ -137,6 +137,8 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
 }
 
 /** What the transform stage's output depends on besides the post (and the archive's links). */
+export type TransformSettings = ReturnType<typeof transformSettings>;
+
 export function transformSettings(options: BuildOptions) {
   const { config } = options;
   return { origin: config.url, excerptLength: config.excerptLength, lang: config.lang };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parseYaml } from './load/yaml.js';
 import { FatalError } from './errors.js';
 import { checkPermalink } from './load/permalink.js';
@@ -61,9 +61,12 @@ export interface ConfigOverrides {
 
 const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length', 'future']);
 
-/** Reads and validates a config file (`.yml`, `.yaml` or `.json`); `undefined` gives the defaults. */
-export function loadConfig(file: string | undefined, overrides: ConfigOverrides = {}): SiteConfig {
-  const raw = file === undefined ? {} : readConfigFile(file);
+/**
+ * Reads and validates a config file (`.yml`, `.yaml` or `.json`); `undefined` gives the
+ * defaults. `file` is named in messages as given and read relative to `cwd`.
+ */
+export function loadConfig(file: string | undefined, overrides: ConfigOverrides = {}, cwd = '.'): SiteConfig {
+  const raw = file === undefined ? {} : readConfigFile(file, resolve(cwd, file));
   const name = file ?? '(defaults)';
   const { url: flagUrl, baseurl: flagBase } = overrides.baseUrl !== undefined ? splitBaseUrl(name, overrides.baseUrl) : {};
   const merged: Record<string, unknown> = {
@@ -76,10 +79,10 @@ export function loadConfig(file: string | undefined, overrides: ConfigOverrides 
   return validateConfig(name, merged);
 }
 
-function readConfigFile(file: string): Record<string, unknown> {
+function readConfigFile(file: string, path: string): Record<string, unknown> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (cause) {
     throw new FatalError(`${file}: cannot read the config file (${(cause as Error).message})`, { cause });
   }

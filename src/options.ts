@@ -71,7 +71,7 @@ export function cacheDir(cwd: string): string {
 
 /** Reads the config (throws FatalError when it is bad) and resolves every folder. `code` is codeId() (computed once). */
 export function buildOptions(cwd: string, flags: BuildFlags, code: string): BuildOptions {
-  const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future });
+  const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future }, cwd);
   const publicDir = folder(cwd, flags.public, 'public');
   if (flags.public !== undefined && !existsSync(publicDir)) throw new FatalError(`public folder not found: ${flags.public}`);
   return {

@@ -91,9 +91,3 @@ export interface ArticleSummary {
 export interface Article extends ArticleSummary {
   readonly html: string;
 }
-
-/** A file the build produces, path relative to the output folder. */
-export interface OutputFile {
-  readonly path: string;
-  readonly contents: string;
-}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleSummary } from '../types.js';
 import type { LoadResult } from '../load/load-post.js';
@@ -63,7 +63,7 @@ export interface BuildState {
 }
 
 /** Bumped when the state's shape changes, so an old state is never misread. */
-const stateVersion = 1;
+const stateVersion = 2;
 
 /** sha256 of a JSON value, hex: how gazette fingerprints plain data. */
 export function hashOf(value: unknown): string {
@@ -75,13 +75,39 @@ function stateFile(cacheDir: string, outDir: string): string {
   return join(cacheDir, 'state', `${hashOf(outDir).slice(0, 32)}.json`);
 }
 
+/**
+ * The state file holds one JSON value per line: a header, then one line per record
+ * (`["f", source, FileRecord]`, `["a", source, ArticleRecord]`, `["o", path, fingerprint]`),
+ * so that neither writing nor reading it ever holds the whole state as one string (at
+ * 100,000 posts it is a few hundred megabytes).
+ */
+type Line = ['f', string, FileRecord] | ['a', string, ArticleRecord] | ['o', string, string];
+
 /** The previous build's state, or undefined when there is none (or it is unreadable or old). */
 export async function readBuildState(cacheDir: string, outDir: string): Promise<BuildState | undefined> {
+  let bytes: Buffer;
   try {
-    const saved = JSON.parse(await readFile(stateFile(cacheDir, outDir), 'utf8')) as { version: number; state: BuildState };
-    return saved.version === stateVersion ? saved.state : undefined;
+    bytes = await readFile(stateFile(cacheDir, outDir));
   } catch {
     return undefined;
+  }
+  try {
+    let start = bytes.indexOf(0x0a);
+    const header = JSON.parse(bytes.toString('utf8', 0, start)) as { version: number; loadKey: string };
+    if (header.version !== stateVersion) return undefined;
+    const files: Record<string, FileRecord> = {};
+    const articles: Record<string, ArticleRecord> = {};
+    const outputs: Record<string, string> = {};
+    const tables = { f: files, a: articles, o: outputs } as Record<Line[0], Record<string, unknown>>;
+    while (start !== -1 && start + 1 < bytes.length) {
+      const end = bytes.indexOf(0x0a, start + 1);
+      const [table, key, value] = JSON.parse(bytes.toString('utf8', start + 1, end === -1 ? bytes.length : end)) as Line;
+      tables[table][key] = value;
+      start = end;
+    }
+    return { loadKey: header.loadKey, files, articles, outputs };
+  } catch {
+    return undefined; // damaged: as if there were none
   }
 }
 
@@ -95,6 +121,22 @@ export async function writeBuildState(cacheDir: string, outDir: string, state: B
   const file = stateFile(cacheDir, outDir);
   await mkdir(join(file, '..'), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify({ version: stateVersion, state }));
+  const handle = await open(temporary, 'w');
+  try {
+    let chunk = `${JSON.stringify({ version: stateVersion, loadKey: state.loadKey })}\n`;
+    const add = async (line: Line) => {
+      chunk += `${JSON.stringify(line)}\n`;
+      if (chunk.length > 1 << 20) {
+        await handle.write(chunk);
+        chunk = '';
+      }
+    };
+    for (const [source, record] of Object.entries(state.files)) await add(['f', source, record]);
+    for (const [source, record] of Object.entries(state.articles)) await add(['a', source, record]);
+    for (const [path, fingerprint] of Object.entries(state.outputs)) await add(['o', path, fingerprint]);
+    await handle.write(chunk);
+  } finally {
+    await handle.close();
+  }
   await rename(temporary, file);
 }

@@ -132,7 +132,9 @@ export async function startDevServer(options: { outDir: string; basePath: () => 
     showProblems: (problems) => send('problems', problems),
     async close() {
       for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections(); // keep-alive connections would hold the server open
+      await closed;
     },
   };
 }

@@ -2,7 +2,7 @@ import { buildSite, type BuildOptions, type BuiltSite } from '../build.js';
 import { forgetBuildState, readBuildState, writeBuildState, type BuildState } from '../cache/build-state.js';
 import type { BuildWork } from '../report.js';
 import { collectChanges, planUpdate, type FileEvent, type Plan, type ProjectPaths } from './changes.js';
-import { updatePostBodies, updatePublicFiles } from './quick-updates.js';
+import { TransformerKeeper, updatePostBodies, updatePublicFiles } from './quick-updates.js';
 
 /** An error to show: in the terminal as `path:line: message`, in the browser as the overlay. */
 export interface Problem {
@@ -41,6 +41,7 @@ export class DevSession {
   /** The state of the output folder as the last successful update left it. */
   private state: BuildState | undefined;
   private current: readonly Problem[] = [];
+  private readonly transformers = new TransformerKeeper();
 
   /**
    * `configure` reads the config and gives the build options (it may throw FatalError);
@@ -84,7 +85,7 @@ export class DevSession {
       if (plan.kind === 'config' || !this.options) this.options = this.configure();
       const options = { ...this.options, now: Date.now() };
       let next: BuiltSite | undefined;
-      if (this.site && plan.kind === 'posts') next = await updatePostBodies(this.site, options, plan.files);
+      if (this.site && plan.kind === 'posts') next = await updatePostBodies(this.site, options, plan.files, this.transformers);
       if (this.site && plan.kind === 'public') next = await updatePublicFiles(this.site, options, plan.files);
       const quick = next !== undefined;
       next ??= await buildSite(options, this.site?.state ?? this.state);
@@ -104,6 +105,7 @@ export class DevSession {
 
   /** Saves the build state, so the next `gazette build` or session starts from it. */
   async close(): Promise<void> {
+    await this.transformers.close();
     if (this.state && this.options?.cache) await writeBuildState(this.paths.cacheDir, this.options.outDir, this.state);
   }
 }

@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar';
+import { statSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import type { FileEvent, ProjectPaths } from './changes.js';
 
@@ -62,9 +63,25 @@ export function createBurster(onBurst: (events: FileEvent[]) => Promise<void>, o
   };
 }
 
+/** A file's size and times, as one comparable string ('' when it is gone). */
+function statOf(path: string): string {
+  const info = statSync(path, { throwIfNoEntry: false });
+  return info ? `${info.size} ${info.mtimeMs} ${info.ctimeMs}` : '';
+}
+
 /** Starts watching the inputs of a project. */
-export function watchProject(paths: ProjectPaths, onBurst: (events: FileEvent[]) => Promise<void>, options: BurstOptions = { quietMs: 25, maxWaitMs: 1000 }): Watcher {
-  const burster = createBurster(onBurst, options);
+export function watchProject(paths: ProjectPaths, onBurst: (events: FileEvent[]) => Promise<void>, options: BurstOptions = { quietMs: 15, maxWaitMs: 1000 }): Watcher {
+  // A file still being written when its burst starts (chokidar reports a change once within
+  // a short time, so the write's own event can be the one not reported) is noticed by its
+  // stat, taken before the update and again after it, and makes a burst of its own.
+  const burster = createBurster(async (events) => {
+    const files = [...new Set(events.filter((e) => e.kind === 'add' || e.kind === 'change').map((e) => e.path))];
+    const before = files.map(statOf);
+    await onBurst(events);
+    files.forEach((path, i) => {
+      if (statOf(path) !== before[i]) burster.push({ kind: 'change', path });
+    });
+  }, options);
   const roots = [paths.postsDir, paths.templatesDir, ...(paths.publicDir ? [paths.publicDir] : []), ...(paths.configFile ? [paths.configFile] : [])];
   const outputs = [paths.outDir, paths.cacheDir];
   const watcher: FSWatcher = watch(roots, {

@@ -148,9 +148,14 @@ export class OutputWriter {
    * files were written and removed.
    */
   async commit(): Promise<{ outputs: Record<string, string>; written: number; removed: number }> {
-    const outputs = this.partial
-      ? Object.fromEntries([...Object.entries(this.previous!).filter(([p]) => !this.removals.has(p)), ...this.produced])
-      : Object.fromEntries(this.produced);
+    let outputs: Record<string, string>;
+    if (this.partial) {
+      outputs = { ...this.previous };
+      for (const path of this.removals) delete outputs[path];
+      for (const [path, fingerprint] of this.produced) outputs[path] = fingerprint;
+    } else {
+      outputs = Object.fromEntries(this.produced);
+    }
     if (!this.outExists) {
       await rm(this.outDir, { recursive: true, force: true }); // a file in the way
       await mkdir(this.outDir, { recursive: true });

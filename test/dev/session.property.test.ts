@@ -166,6 +166,8 @@ describe('gazette dev (property)', () => {
         const options = configure();
         const session = new DevSession(configure, { ...options, configFile: join(dir, 'gazette.config.yml'), cacheDir: cacheDir(dir) });
         await session.start();
+        // The project's own config (paginate: 2) is the one read: 4 posts make two home pages.
+        expect(existsSync(join(dir, '_site/page/2/index.html'))).toBe(true);
         for (const burst of bursts) {
           const events = burst.flatMap((command) => apply(dir, command));
           const update = await session.update(events);
