@@ -50,7 +50,7 @@ export async function measureDev(project, { edits = 20, kind = 'body', args = []
     const times = [];
     try {
       for (let i = 0; i < edits; i++) {
-        const text = kind === 'title' ? original.replace(/^title: (.*)$/m, `title: $1 (${i})`) : `${original}\n<p>Edit ${i}: 新的一句。</p>\n`;
+        const text = kind === 'title' ? original.replace(/^title: .*$/m, `title: 编辑后的标题 ${i}`) : `${original}\n<p>Edit ${i}: 新的一句。</p>\n`;
         let timer;
         const reloaded = new Promise((resolve, reject) => {
           waiting = resolve;
