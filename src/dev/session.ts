@@ -1,5 +1,6 @@
 import { buildSite, type BuildOptions, type BuiltSite } from '../build.js';
 import { forgetBuildState, readBuildState, writeBuildState, type BuildState } from '../cache/build-state.js';
+import { FatalError } from '../errors.js';
 import type { BuildWork } from '../report.js';
 import { collectChanges, planUpdate, type FileEvent, type Plan, type ProjectPaths } from './changes.js';
 import { TransformerKeeper, updatePostBodies, updatePublicFiles } from './quick-updates.js';
@@ -94,10 +95,12 @@ export class DevSession {
       this.current = next.diagnostics.filter((d) => d.severity === 'error').map(({ source, line, message, hint }) => ({ source, ...(line !== undefined ? { line } : {}), message: hint ? `${message} (${hint})` : message }));
       return { plan: plan.kind, quick, built: true, work: next.work, ms: performance.now() - started, problems: this.current };
     } catch (error) {
-      // Nothing was written. The next update reads the config again and rebuilds in full
-      // (from the state of the output folder), whatever it is about.
+      // The next update reads the config again and rebuilds, whatever it is about. A fatal
+      // error (config, templates, folders) comes before anything is written, so the output
+      // folder is as the state says; after any other error, nothing it says is trusted.
       this.site = undefined;
       this.options = undefined;
+      if (!(error instanceof FatalError)) this.state = undefined;
       this.current = [{ source: '', message: error instanceof Error ? error.message : String(error) }];
       return { plan: plan.kind, quick: false, built: false, ms: performance.now() - started, problems: this.current };
     }

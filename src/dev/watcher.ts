@@ -62,6 +62,9 @@ export function createBurster(onBurst: (events: FileEvent[]) => Promise<void>, o
   };
 }
 
+/** chokidar's window in which a file's further changes are not reported, with a margin. */
+const changeThrottleMs = 75;
+
 /** A file's size and times, as one comparable string ('' when it is gone). */
 function statOf(path: string): string {
   const info = statSync(path, { throwIfNoEntry: false });
@@ -70,16 +73,21 @@ function statOf(path: string): string {
 
 /** Starts watching the inputs of a project. */
 export function watchProject(paths: ProjectPaths, onBurst: (events: FileEvent[]) => Promise<void>, options: BurstOptions = { quietMs: 15, maxWaitMs: 1000 }): Watcher {
-  // A file still being written when its burst starts (chokidar reports a change once within
-  // a short time, so the write's own event can be the one not reported) is noticed by its
-  // stat, taken before the update and again after it, and makes a burst of its own.
+  // chokidar reports a change to a file at most once in 50 ms, so a file written again soon
+  // after (while its update runs, or just after) may get no event of its own. Each burst's
+  // files are therefore stat-ed before the update, after it, and once more when chokidar's
+  // window has passed; a file whose stat moved makes a burst of its own.
+  const recheck = (files: readonly string[], seen: readonly string[]) =>
+    files.forEach((path, i) => {
+      if (statOf(path) !== seen[i]) burster.push({ kind: 'change', path });
+    });
   const burster = createBurster(async (events) => {
     const files = [...new Set(events.filter((e) => e.kind === 'add' || e.kind === 'change').map((e) => e.path))];
     const before = files.map(statOf);
     await onBurst(events);
-    files.forEach((path, i) => {
-      if (statOf(path) !== before[i]) burster.push({ kind: 'change', path });
-    });
+    recheck(files, before);
+    const after = files.map(statOf);
+    setTimeout(() => recheck(files, after), changeThrottleMs).unref();
   }, options);
   // chokidar runs on a thread of its own: its watchers of every file (tens of thousands of
   // objects) would otherwise sit in the heap the updates allocate in, and made each update
