@@ -9,7 +9,7 @@ import { homePageJobs, pageFingerprint, postPageJob, postViews, renderPage, taxo
 import { makeReport, type BuildReport, type BuildWork } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
 import pMap from 'p-map';
-import { transformTask, type TransformOutcome } from './transform/transform-post.js';
+import { transformTask, type TransformOutcome, type TransformTask } from './transform/transform-post.js';
 import type { Transformer } from './transform/transformer.js';
 import { lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
 import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState } from './cache/build-state.js';
@@ -149,6 +149,15 @@ export function articleCache(options: BuildOptions): ArticleCache | undefined {
   return options.cache ? openArticleCache(options.cache.dir, JSON.stringify([transformSettings(options), options.cache.codeId])) : undefined;
 }
 
+/**
+ * What identifies a post's article (with the answers to its link lookups): the article
+ * cache's key, or without a cache the same inputs hashed, so that page fingerprints change
+ * whenever the article can, cache or not (`gazette dev --no-cache` keeps its state in memory).
+ */
+export function articleKey(options: BuildOptions, cache: ArticleCache | undefined, task: TransformTask): string {
+  return cache ? cache.key(task) : hashOf([transformSettings(options), task.hash, task.url, task.from ?? null, task.format, task.encoding]);
+}
+
 /** What the build's stages after loading share. */
 export interface SiteWork {
   readonly index: SiteIndex;
@@ -191,7 +200,7 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
   const settings = transformSettings(options);
   const cache = articleCache(options);
   const answers: LinkAnswers = (href) => ({ archived: index.archivedUrl(href) ?? null, sourceSite: index.isSourceSite(href) });
-  const keyOf = (post: Post) => cache?.key(transformTask(post)) ?? '';
+  const keyOf = (post: Post) => articleKey(options, cache, transformTask(post));
   const valid = new Map<string, ArticleRecord | undefined>();
   const stillValid = (post: Post) => {
     if (!valid.has(post.source)) {

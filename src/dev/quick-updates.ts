@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { articleCache, transformSettings, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
+import { articleCache, articleKey, transformSettings, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
 import { hashOf, type ArticleRecord, type FileRecord } from '../cache/build-state.js';
 import { isRacy } from '../load/load-posts.js';
 import { homePageJobs, pageFingerprint, postPageJob, postViews, taxonomyPageJobs } from '../render/render-pages.js';
@@ -84,7 +84,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     const task = transformTask(post);
     const outcome = await transformer.run(task);
     if ('diagnostic' in outcome) return undefined; // a new error: the rebuild reports it
-    const key = cache?.key(task) ?? '';
+    const key = articleKey(options, cache, task);
     await cache?.write(key, outcome);
     const { html: articleHtml, ...summary } = outcome.article;
     articles[post.source] = { key, summary, lookups: outcome.lookups };

@@ -3,10 +3,11 @@ import { Worker } from 'node:worker_threads';
 import type { FileEvent, ProjectPaths } from './changes.js';
 
 /**
- * Watches a project's inputs (chokidar, on its own thread: watch-worker.ts) and hands them over in bursts: events are collected
- * until the files have been quiet for `quietMs` (an editor's save, a `git checkout` of a
- * thousand files, a folder deleted and made again), then `onBurst` gets them all at once.
- * Bursts never overlap: events that arrive while one is being handled make the next one.
+ * Watches a project's inputs (chokidar, on a thread of its own: watch-worker.ts) and hands
+ * them over in bursts: events are collected until the files have been quiet for `quietMs`
+ * (an editor's save, a `git checkout` of a thousand files, a folder deleted and made again),
+ * then `onBurst` gets them all at once. Bursts never overlap: events that arrive while one
+ * is being handled make the next one.
  */
 export interface Watcher {
   /** Resolves when the initial scan is done and changes are being reported. */
@@ -23,9 +24,9 @@ export interface BurstOptions {
 
 /**
  * The burst logic alone (no file system): `push` events in, `onBurst` is called with each
- * burst, one at a time. `timers` can be replaced in tests.
+ * burst, one at a time.
  */
-export function createBurster(onBurst: (events: FileEvent[]) => Promise<void>, options: BurstOptions, timers = { setTimeout, clearTimeout }) {
+export function createBurster(onBurst: (events: FileEvent[]) => Promise<void>, options: BurstOptions) {
   let pending: FileEvent[] = [];
   let firstAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -42,9 +43,9 @@ export function createBurster(onBurst: (events: FileEvent[]) => Promise<void>, o
     if (pending.length > 0) schedule();
   };
   const schedule = () => {
-    if (timer) timers.clearTimeout(timer);
+    if (timer) clearTimeout(timer);
     const waited = Date.now() - firstAt;
-    timer = timers.setTimeout(() => void flush(), Math.max(0, Math.min(options.quietMs, options.maxWaitMs - waited)));
+    timer = setTimeout(() => void flush(), Math.max(0, Math.min(options.quietMs, options.maxWaitMs - waited)));
   };
   return {
     push(event: FileEvent) {

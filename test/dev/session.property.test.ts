@@ -39,6 +39,8 @@ function postText(p: PostSpec): string {
     `from: https://www.rfa.org/mandarin/article-${p.title}-${p.day}.html`,
     '---',
     `<p>正文第 ${p.body} 版。Body version ${p.body}.</p>`,
+    // A later paragraph: outside the excerpt, so editing it changes the article alone.
+    `<p>补充 ${p.body + 500}。</p>`,
     `<p><a href="https://www.rfa.org/mandarin/article-${p.link}-${p.link + 1}.html">相关报道</a></p>`,
     '',
   ].join('\n');
@@ -96,7 +98,8 @@ function apply(dir: string, command: Command): FileEvent[] {
     case 'body': {
       const path = pick(command.which);
       if (!path) return [];
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/<p>正文[^\n]*/, `<p>正文第 ${command.body} 版。Body version ${command.body}.</p>`));
+      // The later paragraph, with a number of the same length: the summary (excerpt, counts) stays the same.
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/<p>补充 \d+。<\/p>/, `<p>补充 ${command.body + 500}。</p>`));
       // An editor's atomic save: the old file is unlinked and the new one added.
       return [
         { kind: 'unlink', path },
@@ -150,19 +153,23 @@ function project(): string {
   return dir;
 }
 
-const flags = { posts: 'posts', out: '_site', cache: true, threads: '0' };
+const flags = { posts: 'posts', out: '_site', threads: '0' };
 
 describe('gazette dev (property)', () => {
   const code = codeId();
 
-  it('leaves the output byte-identical to a clean build after any sequence of edits', async () => {
+  // With the article cache, and without it (the state is then kept in memory only).
+  it.each([
+    { cache: true, runs: 30 },
+    { cache: false, runs: 30 },
+  ])('leaves the output byte-identical to a clean build after any sequence of edits (cache: $cache)', async ({ cache, runs }) => {
     let quickUpdates = 0;
     // Bursts of one edit mostly (each takes its narrowest update), and some of several at once.
     const burstArb = fc.oneof({ arbitrary: fc.tuple(commandArb), weight: 3 }, { arbitrary: fc.array(commandArb, { minLength: 2, maxLength: 3 }), weight: 1 });
     await fc.assert(
       fc.asyncProperty(fc.array(burstArb, { minLength: 1, maxLength: 5 }), async (bursts) => {
         const dir = project();
-        const configure = () => buildOptions(dir, flags, code);
+        const configure = () => buildOptions(dir, { ...flags, cache }, code);
         const options = configure();
         const session = new DevSession(configure, { ...options, configFile: join(dir, 'gazette.config.yml'), cacheDir: cacheDir(dir) });
         await session.start();
@@ -182,9 +189,9 @@ describe('gazette dev (property)', () => {
         }
         rmSync(dir, { recursive: true, force: true });
       }),
-      { numRuns: 30 },
+      { numRuns: runs },
     );
     // The updates made without a rebuild were among those checked.
-    expect(quickUpdates).toBeGreaterThan(5);
+    expect(quickUpdates).toBeGreaterThan(3);
   }, 240_000);
 });
