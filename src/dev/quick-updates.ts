@@ -48,6 +48,7 @@ export class TransformerKeeper {
 /** Redoes posts whose files were edited, if only their bodies changed; undefined otherwise. */
 export async function updatePostBodies(site: BuiltSite, options: BuildOptions, files: readonly string[], transformers: TransformerKeeper): Promise<BuiltSite | undefined> {
   const { config } = options;
+  if (!existsSync(options.outDir)) return undefined; // the output folder was removed: a rebuild makes it again
   const bySource = new Map(files.map((path) => [relative(options.cwd, path), path]));
   const { loadPost } = await import('../load/load-post.js');
   const context = { config, layoutExists: site.renderer.hasPostLayout, now: options.now };
@@ -125,7 +126,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
 /** Copies or removes changed public files; undefined when one stands where a page is (a rebuild decides). */
 export async function updatePublicFiles(site: BuiltSite, options: BuildOptions, files: readonly string[]): Promise<BuiltSite | undefined> {
   const publicDir = options.publicDir;
-  if (!publicDir) return undefined;
+  if (!publicDir || !existsSync(options.outDir)) return undefined;
   const writer = await OutputWriter.open(options.outDir, site.state.outputs, { partial: true });
   for (const file of files) {
     const path = relative(publicDir, file).split(sep).join('/');

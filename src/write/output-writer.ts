@@ -60,11 +60,6 @@ export class OutputWriter {
     return this.produced.size;
   }
 
-  /** True when a file was already produced at this path. */
-  has(path: string): boolean {
-    return this.produced.has(path);
-  }
-
   /**
    * True when the output folder already holds this path with this fingerprint: the file is
    * kept as it is (nothing to render). False means: write it.
