@@ -44,7 +44,8 @@ export async function measureDev(project, { edits = 20, kind = 'body', args = []
       }
     })();
     const posts = join(project, 'posts');
-    const file = join(posts, readdirSync(posts).sort()[Math.floor(readdirSync(posts).length / 2)]);
+    const names = readdirSync(posts).sort();
+    const file = join(posts, names[Math.floor(names.length / 2)]);
     const original = readFileSync(file, 'utf8');
     const rssStart = rss(child.pid);
     const times = [];

@@ -200,7 +200,13 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
   const settings = transformSettings(options);
   const cache = articleCache(options);
   const answers: LinkAnswers = (href) => ({ archived: index.archivedUrl(href) ?? null, sourceSite: index.isSourceSite(href) });
-  const keyOf = (post: Post) => articleKey(options, cache, transformTask(post));
+  // Each post's article key, computed once (it hashes the post's task).
+  const keys = new Map<string, string>();
+  const keyOf = (post: Post) => {
+    let key = keys.get(post.source);
+    if (key === undefined) keys.set(post.source, (key = articleKey(options, cache, transformTask(post))));
+    return key;
+  };
   const valid = new Map<string, ArticleRecord | undefined>();
   const stillValid = (post: Post) => {
     if (!valid.has(post.source)) {

@@ -7,6 +7,7 @@ import type { BuildReport } from './report.js';
 import { FatalError, formatDiagnostic } from './errors.js';
 import { buildOptions, codeId, projectPaths, type BuildFlags } from './options.js';
 import { createProgressBar } from './progress.js';
+import type { DevUpdate } from './dev/session.js';
 
 /**
  * `gazette`: argv → config → build(). The only reader of process.argv, process.env and
@@ -75,7 +76,7 @@ async function runDev(flags: DevFlags): Promise<void> {
   await session.close();
 }
 
-function printUpdate(update: import('./dev/session.js').DevUpdate, what: string): void {
+function printUpdate(update: DevUpdate, what: string): void {
   for (const problem of update.problems) {
     console.error(problem.source ? formatDiagnostic({ severity: 'error', ...problem }) : `gazette: ${problem.message}`);
   }

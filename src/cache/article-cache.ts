@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../types.js';
 import type { TransformTask } from '../transform/transform-post.js';
+import { hashOf } from './build-state.js';
 
 /**
  * The persistent article cache (`.cache/gazette/articles/`): a post's article HTML and
@@ -48,7 +48,7 @@ export function openArticleCache(dir: string, salt: string): ArticleCache {
   const folder = join(dir, 'articles');
   const fileOf = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
   return {
-    key: (task) => createHash('sha256').update(JSON.stringify([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding])).digest('hex'),
+    key: (task) => hashOf([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding]),
     async read(key) {
       try {
         return JSON.parse(await readFile(fileOf(key), 'utf8')) as CacheEntry;

@@ -62,15 +62,15 @@ export class DevSession {
   async start(): Promise<DevUpdate> {
     const cacheDir = this.paths.cacheDir;
     try {
-      const options = this.configure();
-      if (options.cache) {
-        this.state = await readBuildState(cacheDir, options.outDir);
-        await forgetBuildState(cacheDir, options.outDir);
+      this.options = this.configure();
+      if (this.options.cache) {
+        this.state = await readBuildState(cacheDir, this.options.outDir);
+        await forgetBuildState(cacheDir, this.options.outDir);
       }
     } catch {
-      // reported by the build below
+      // A bad config: run() reads it again and reports it.
     }
-    return this.run({ kind: 'config' }, performance.now());
+    return this.run({ kind: 'build' }, performance.now());
   }
 
   /** Applies a burst of file events. */

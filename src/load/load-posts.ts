@@ -56,13 +56,16 @@ export async function loadPosts(postsDir: string, outDir: string, cwd: string, c
     } catch (error) {
       return cantRead(error);
     }
-    const hash = createHash('sha256').update(bytes).digest('hex');
+    const hashOf = () => createHash('sha256').update(bytes).digest('hex');
+    // A file that was only touched: same bytes, same result.
+    const hash = reusable ? hashOf() : undefined;
     if (reusable && reusable.hash === hash) return { result: reusable.result, record: { ...reusable, stat: info, racy } };
     parsed++;
     // Loaded on demand: a rebuild with nothing new to parse does not load YAML, luxon and chardet.
     const { loadPost } = await import('./load-post.js');
     const result = loadPost(file, bytes, context);
-    return { result, record: { stat: info, hash, place, result, racy } };
+    // (A post carries the hash of its bytes already: not hashed twice.)
+    return { result, record: { stat: info, hash: hash ?? result.post?.hash ?? hashOf(), place, result, racy } };
   };
   // Reads overlap (many small files); results keep the files' order.
   const loaded = await pMap(found.files, loadOne, { concurrency: readConcurrency });
