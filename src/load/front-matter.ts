@@ -55,7 +55,7 @@ export function splitFrontMatter(text: string): SplitPost {
     try {
       // gray-matter cuts the block before the closing `\n---`, leaving a lone CR from a
       // CRLF file at its end; with CRs made LF the lines stay the same lines.
-      yaml = parseYaml(block.replace(/\r\n?/g, '\n'));
+      yaml = parseYaml(detached(block.replace(/\r\n?/g, '\n')));
     } catch (error) {
       if (error instanceof YamlError) {
         // The block starts on the `---` line, so its line n is file line n.
@@ -88,6 +88,17 @@ export function splitFrontMatter(text: string): SplitPost {
   const hasFrontMatter = yaml !== undefined || file.content.length !== text.length;
   const bodyOffset = hasFrontMatter ? text.length - file.content.length : 0;
   return { yaml, body: file.content, bodyOffset, bodyLine: countLines(text, bodyOffset) };
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 makes a
+ * substring a view of its whole string, and the yaml parser cuts values from its input: a
+ * `from:` URL cut from the post's text would keep the whole post (the article) in memory for
+ * as long as the build keeps the URL — 80 MB at 10,000 posts. Cut from a copy of the front
+ * matter alone, values keep only that.
+ */
+function detached(text: string): string {
+  return structuredClone(text);
 }
 
 /** 1-based line number of `offset` in `text`. */

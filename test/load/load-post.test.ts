@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSiteConfig, type SiteConfig } from '../../src/config.js';
@@ -112,5 +114,28 @@ describe('loadPost', () => {
   it('refuses custom YAML tags and reports files that are not UTF-8 text', () => {
     expect(load('t.md', Buffer.from('---\ntitle: !ruby/object:Gem::Installer {}\n---\n')).diagnostics[0]?.message).toMatch(/custom YAML tag refused/);
     expect(load('t.md', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a])).diagnostics[0]?.message).toMatch(/not valid UTF-8/);
+  });
+});
+
+describe('what a loaded post keeps in memory', () => {
+  it('holds its metadata without holding on to its body (the build keeps every post for its whole run)', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const body = '<p>' + '新闻记录。'.repeat(20_000) + '</p>\n'; // 200 KB as UTF-16 in memory
+    const kept: unknown[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 200; i++) {
+      const text = `---\ntitle: 第${i}篇\ndate: 2024-01-02 08:00:00\nauthor: 记者\nfrom: https://www.rfa.org/mandarin/a-${i}.html\ntags: [香港, 新闻]\nsource_name: rfa\n---\n${body}${i}`;
+      const { post, diagnostics } = loadPost({ source: `posts/${i}.md`, path: `/x/${i}.md`, format: 'markdown', folderCategories: [] }, Buffer.from(text), { config, layoutExists: () => false, now });
+      expect(diagnostics).toEqual([]);
+      expect(post?.from).toBe(`https://www.rfa.org/mandarin/a-${i}.html`);
+      kept.push(post);
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // 200 bodies are 40 MB; 200 posts' metadata is well under 2 MB.
+    expect(grown).toBeLessThan(2 * 2 ** 20);
+    expect(kept).toHaveLength(200);
   });
 });

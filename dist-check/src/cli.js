@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { build } from './build.js';
+import { FatalError, formatDiagnostic } from './errors.js';
+import { buildOptions, codeId, projectPaths } from './options.js';
+import { createProgressBar } from './progress.js';
+async function runBuild(flags) {
+    const cwd = process.cwd();
+    const report = await build({
+        ...buildOptions(cwd, flags, codeId()),
+        // A progress bar on a terminal only: not when stderr is a file or a pipe, in CI, or with --quiet.
+        progress: process.stderr.isTTY && !process.env.CI && !flags.quiet ? createProgressBar(process.stderr) : undefined,
+    });
+    if (flags.report)
+        await writeFile(resolve(cwd, flags.report), `${JSON.stringify(report, null, 2)}\n`);
+    printReport(report, flags.quiet === true);
+    return report.errors.length > 0 ? 1 : 0;
+}
+/** `gazette dev`: build, serve, watch, update, reload; runs until interrupted. */
+async function runDev(flags) {
+    const cwd = process.cwd();
+    const port = Number(flags.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new FatalError(`--port must be a port number, got ${JSON.stringify(flags.port)}`);
+    const code = codeId();
+    let basePath = '/';
+    const configure = () => {
+        const options = buildOptions(cwd, flags, code);
+        basePath = `${options.config.baseurl}/`;
+        return options;
+    };
+    const paths = projectPaths(cwd, flags);
+    const { DevSession } = await import('./dev/session.js');
+    const { startDevServer } = await import('./dev/server.js');
+    const { watchProject } = await import('./dev/watcher.js');
+    const session = new DevSession(configure, paths);
+    printUpdate(await session.start(), 'built');
+    const server = await startDevServer({ outDir: paths.outDir, basePath: () => basePath, host: flags.host, port, problems: () => session.problems });
+    const watcher = watchProject(paths, async (events) => {
+        const update = await session.update(events);
+        if (update.plan === 'nothing')
+            return;
+        printUpdate(update, update.quick ? `updated (${update.plan})` : 'rebuilt');
+        const changed = (update.work?.filesWritten ?? 0) + (update.work?.filesRemoved ?? 0) > 0;
+        // With errors, pages keep the last good build under the overlay; a good update reloads them.
+        if (update.problems.length === 0 && changed)
+            server.reload();
+        else
+            server.showProblems(update.problems);
+    });
+    await watcher.ready;
+    console.log(`gazette dev: serving ${paths.outDir} at ${server.url} (Ctrl-C to stop)`);
+    await new Promise((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+    });
+    await watcher.close();
+    await server.close();
+    await session.close();
+}
+function printUpdate(update, what) {
+    for (const problem of update.problems) {
+        console.error(problem.source ? formatDiagnostic({ severity: 'error', ...problem }) : `gazette: ${problem.message}`);
+    }
+    const work = update.work;
+    const did = work ? `: ${work.postsParsed} posts read, ${work.articlesTransformed} transformed, ${work.pagesRendered} pages rendered, ${work.filesWritten} files written, ${work.filesRemoved} removed` : ': nothing built';
+    console.log(`gazette dev: ${what} in ${update.ms.toFixed(0)} ms${did}${update.problems.length ? `; ${update.problems.length} errors` : ''}`);
+}
+function printReport(report, quiet) {
+    for (const w of quiet ? [] : report.warnings)
+        console.error(formatDiagnostic({ severity: 'warning', ...w }));
+    for (const e of report.errors)
+        console.error(formatDiagnostic({ severity: 'error', ...e }));
+    const s = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    console.log(`gazette: ${s(report.posts.length, 'post')}, ${s(report.pages, 'page')}, ${s(report.errors.length, 'error')}, ${s(report.warnings.length, 'warning')}, ${s(report.skipped.length, 'skipped post')}, ${s(report.crossLinks, 'cross-link')}, ${s(report.dangling, 'dangling link')} in ${(report.durationMs / 1000).toFixed(2)} s`);
+}
+/** The flags `build` and `dev` share: where the inputs and the output are, and how to read them. */
+function withInputFlags(command) {
+    return command
+        .option('--posts <dir>', 'folder of posts (.md, .markdown, .html), read recursively; a Jekyll site with _posts folders works too', 'posts')
+        .option('--out <dir>', 'output folder; only changed files are written, when the build finishes, and stale ones removed', '_site')
+        .option('--templates <dir>', "Nunjucks templates (default: ./templates, else gazette's own theme)")
+        .option('--public <dir>', "static files copied verbatim (default: ./public, else gazette's own)")
+        .option('--config <file>', 'config file, .yml/.yaml/.json (default: ./gazette.config.yml if present); a Jekyll _config.yml works')
+        .option('--base-url <url>', "the site's full URL, e.g. https://example.org/archive (overrides url and baseurl)")
+        .option('--timezone <zone>', 'IANA time zone for dates and URLs, e.g. Asia/Shanghai (overrides timezone)')
+        .option('--permalink <pattern>', 'post URL pattern or Jekyll style (overrides permalink), e.g. /:year/:month/:day/:slug/')
+        .option('--future', 'also build posts dated after now (Jekyll leaves them out; so does gazette by default)')
+        .option('--threads <n>', 'worker threads that transform posts (default: one per core for archives of a few hundred posts or more; 0 or 1: none)')
+        .option('--no-cache', 'do not read or write the cache (.cache/gazette/, safe to delete): parse, transform and render everything');
+}
+function program() {
+    const cli = new Command('gazette')
+        .description('Builds a static website from an archive of news articles kept as Jekyll-style posts.')
+        .version('0.1.0')
+        .showHelpAfterError()
+        .addHelpText('after', `
+Exit codes: 0 every post was built; 1 the site was built but some posts failed
+(each printed as path:line: message); 2 nothing could be built (bad config, missing folder).`);
+    withInputFlags(cli.command('build').description('build the site into the output folder'))
+        .option('--report <file>', 'write a JSON build report (posts, skipped, errors, warnings, pages, work, durationMs)')
+        .addOption(new Option('-q, --quiet', 'print errors and the summary only'))
+        .action(async (flags) => {
+        process.exitCode = await runBuild(flags);
+    });
+    withInputFlags(cli.command('dev').description('build, serve the site on localhost, and update it and reload open pages on every change'))
+        .option('--port <n>', 'port to serve on (0: any free port)', '4000')
+        .option('--host <address>', 'address to serve on (0.0.0.0: every interface)', '127.0.0.1')
+        .action(async (flags) => {
+        await runDev(flags);
+    });
+    return cli;
+}
+try {
+    await program().parseAsync(process.argv);
+}
+catch (error) {
+    if (error instanceof FatalError) {
+        console.error(`gazette: ${error.message}`);
+    }
+    else {
+        console.error('gazette: internal error (a bug in gazette; please report it)');
+        console.error(error);
+    }
+    process.exitCode = 2;
+}
+//# sourceMappingURL=cli.js.map

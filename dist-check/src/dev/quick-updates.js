@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { articleCache, articleKey, transformSettings, writePage } from '../build.js';
+import { hashOf } from '../cache/build-state.js';
+import { isRacy } from '../load/load-posts.js';
+import { homePageJobs, pageFingerprint, postPageJob, postViews, taxonomyPageJobs } from '../render/render-pages.js';
+import { withNewBodies } from '../site/site-index.js';
+import { transformTask } from '../transform/transform-post.js';
+import { OutputWriter, publicFingerprintPrefix } from '../write/output-writer.js';
+import { isBodyEdit } from './changes.js';
+/**
+ * The two updates `gazette dev` makes without a rebuild, each exact for the case it takes
+ * and declining (returning undefined) every other case, which a rebuild then handles:
+ *
+ * - posts whose body alone changed: their articles are transformed again, and only their
+ *   pages and the list pages that show them are fingerprinted (and rendered if changed);
+ * - public files: copied, or removed, one by one.
+ */
+/**
+ * A transformer in this thread, made again only when the settings or the archive's link table
+ * change (making one builds the article pipeline and the link lookup: most of an update's time
+ * at 10,000 posts). Owned by the dev session, which closes it.
+ */
+export class TransformerKeeper {
+    kept;
+    async for(settings, links) {
+        const key = JSON.stringify(settings);
+        if (this.kept?.key !== key || this.kept.links !== links) {
+            await this.close();
+            const { createTransformer } = await import('../transform/transformer.js');
+            this.kept = { key, links, transformer: createTransformer({ ...settings, links }, 1, 0) };
+        }
+        return this.kept.transformer;
+    }
+    async close() {
+        await this.kept?.transformer.close();
+        this.kept = undefined;
+    }
+}
+/** Redoes posts whose files were edited, if only their bodies changed; undefined otherwise. */
+export async function updatePostBodies(site, options, files, transformers) {
+    const { config } = options;
+    if (!existsSync(options.outDir))
+        return undefined; // the output folder was removed: a rebuild makes it again
+    const bySource = new Map(files.map((path) => [relative(options.cwd, path), path]));
+    const { loadPost } = await import('../load/load-post.js');
+    const context = { config, layoutExists: site.renderer.hasPostLayout, now: options.now };
+    const fileRecords = { ...site.state.files };
+    const replaced = new Map();
+    for (const [source, path] of bySource) {
+        const old = site.index.bySource.get(source);
+        const known = site.state.files[source];
+        if (!old || !known || !site.state.articles[source])
+            return undefined; // not a built post
+        let bytes;
+        let info;
+        try {
+            info = statSync(path);
+            bytes = readFileSync(path);
+        }
+        catch {
+            return undefined;
+        }
+        const [format, folderCategories] = JSON.parse(known.place);
+        const result = loadPost({ source, path, format, folderCategories }, bytes, context);
+        // Same warnings too: the build's diagnostics stay as they are.
+        if (!result.post || !isBodyEdit(old, result.post) || JSON.stringify(result.diagnostics) !== JSON.stringify(known.result.diagnostics))
+            return undefined;
+        const stat = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+        fileRecords[source] = { stat, hash: result.post.hash, place: known.place, result, racy: isRacy(stat, options.now) };
+        replaced.set(source, result.post);
+    }
+    const index = withNewBodies(site.index, replaced);
+    // The articles, in this thread (a few posts), by a transformer kept while the archive's links stay the same.
+    const transformer = await transformers.for(transformSettings(options), index.links);
+    const cache = articleCache(options);
+    const articles = { ...site.state.articles };
+    const html = new Map();
+    for (const post of replaced.values()) {
+        const task = transformTask(post);
+        const outcome = await transformer.run(task);
+        if ('diagnostic' in outcome)
+            return undefined; // a new error: the rebuild reports it
+        const key = articleKey(options, cache, task);
+        await cache?.write(key, outcome);
+        const { html: articleHtml, ...summary } = outcome.article;
+        articles[post.source] = { key, summary, lookups: outcome.lookups };
+        html.set(post.source, articleHtml);
+    }
+    const summaries = new Map(site.built.map((p) => [p.source, articles[p.source].summary]));
+    const views = postViews(index, summaries);
+    const writer = await OutputWriter.open(options.outDir, site.state.outputs, { partial: true });
+    const work = { postsParsed: replaced.size, articlesTransformed: replaced.size, pagesRendered: 0 };
+    const siteWork = { index, options, renderer: site.renderer, writer, diagnostics: [], renderKey: site.renderKey, work };
+    try {
+        for (const post of replaced.values()) {
+            const record = articles[post.source];
+            const job = postPageJob(post, index, views);
+            const fingerprint = pageFingerprint(job, site.renderKey, site.renderer, views, hashOf([record.key, record.lookups]));
+            await writePage(siteWork, job, fingerprint, async () => html.get(post.source));
+        }
+        // Only the list pages that show one of these posts can change.
+        const wanted = (sources) => sources.some((s) => replaced.has(s));
+        const perPage = config.paginate;
+        const lists = [...homePageJobs(index, views, perPage, wanted), ...taxonomyPageJobs('tags', index, views, perPage, wanted), ...taxonomyPageJobs('categories', index, views, perPage, wanted)];
+        for (const job of lists)
+            await writePage(siteWork, job, pageFingerprint(job, site.renderKey, site.renderer, views));
+    }
+    catch {
+        await writer.abort();
+        return undefined; // a template error: the rebuild reports it with its file and line
+    }
+    const { outputs, written, removed } = await writer.commit();
+    return {
+        ...site,
+        index,
+        state: { ...site.state, files: fileRecords, articles, outputs },
+        built: site.built.map((p) => replaced.get(p.source) ?? p),
+        work: { ...work, filesWritten: written, filesRemoved: removed },
+    };
+}
+/** Copies or removes changed public files; undefined when one stands where a page is (a rebuild decides). */
+export async function updatePublicFiles(site, options, files) {
+    const publicDir = options.publicDir;
+    if (!publicDir || !existsSync(options.outDir))
+        return undefined;
+    const writer = await OutputWriter.open(options.outDir, site.state.outputs, { partial: true });
+    for (const file of files) {
+        const path = relative(publicDir, file).split(sep).join('/');
+        const recorded = site.state.outputs[path];
+        if (recorded !== undefined && !recorded.startsWith(publicFingerprintPrefix)) {
+            await writer.abort();
+            return undefined; // a generated page's path
+        }
+        if (existsSync(file) && statSync(file).isFile())
+            await writer.copyPublicFile(file, path);
+        else if (recorded !== undefined)
+            writer.remove(path);
+    }
+    const { outputs, written, removed } = await writer.commit();
+    return { ...site, state: { ...site.state, outputs }, work: { postsParsed: 0, articlesTransformed: 0, pagesRendered: 0, filesWritten: written, filesRemoved: removed } };
+}
+//# sourceMappingURL=quick-updates.js.map

@@ -1,0 +1,95 @@
+import { buildSite } from '../build.js';
+import { forgetBuildState, readBuildState, writeBuildState } from '../cache/build-state.js';
+import { FatalError } from '../errors.js';
+import { collectChanges, planUpdate } from './changes.js';
+import { TransformerKeeper, updatePostBodies, updatePublicFiles } from './quick-updates.js';
+/**
+ * The state of `gazette dev` between edits: the last build kept in memory, updated from each
+ * burst of file events by the narrowest exact update (planUpdate), never dying on bad input.
+ * Whatever sequence of edits it sees, the output folder ends as a clean build of the same
+ * inputs would make it (tested with random edit sequences).
+ *
+ * The build state on disk (.cache/gazette/state) is dropped when the session starts, since
+ * the session changes the output folder without it, and written again when it closes.
+ */
+export class DevSession {
+    configure;
+    paths;
+    site;
+    options;
+    /** The state of the output folder as the last successful update left it. */
+    state;
+    current = [];
+    transformers = new TransformerKeeper();
+    /**
+     * `configure` reads the config and gives the build options (it may throw FatalError);
+     * `paths` say what is watched, `configFile` included.
+     */
+    constructor(configure, paths) {
+        this.configure = configure;
+        this.paths = paths;
+    }
+    /** Every error the site has now. */
+    get problems() {
+        return this.current;
+    }
+    /** The first build, from the state of the previous `gazette build` or session if there is one. */
+    async start() {
+        const cacheDir = this.paths.cacheDir;
+        try {
+            this.options = this.configure();
+            if (this.options.cache) {
+                this.state = await readBuildState(cacheDir, this.options.outDir);
+                await forgetBuildState(cacheDir, this.options.outDir);
+            }
+        }
+        catch {
+            // A bad config: run() reads it again and reports it.
+        }
+        return this.run({ kind: 'build' }, performance.now());
+    }
+    /** Applies a burst of file events. */
+    async update(events) {
+        const started = performance.now();
+        const plan = planUpdate(collectChanges(events, this.paths));
+        if (plan.kind === 'nothing')
+            return { plan: 'nothing', quick: true, built: true, ms: 0, problems: this.current };
+        return this.run(plan, started);
+    }
+    async run(plan, started) {
+        try {
+            if (plan.kind === 'config' || !this.options)
+                this.options = this.configure();
+            const options = { ...this.options, now: Date.now() };
+            let next;
+            if (this.site && plan.kind === 'posts')
+                next = await updatePostBodies(this.site, options, plan.files, this.transformers);
+            if (this.site && plan.kind === 'public')
+                next = await updatePublicFiles(this.site, options, plan.files);
+            const quick = next !== undefined;
+            next ??= await buildSite(options, this.site?.state ?? this.state);
+            this.site = next;
+            this.state = next.state;
+            this.current = next.diagnostics.filter((d) => d.severity === 'error').map(({ source, line, message, hint }) => ({ source, ...(line !== undefined ? { line } : {}), message: hint ? `${message} (${hint})` : message }));
+            return { plan: plan.kind, quick, built: true, work: next.work, ms: performance.now() - started, problems: this.current };
+        }
+        catch (error) {
+            // The next update reads the config again and rebuilds, whatever it is about. A fatal
+            // error (config, templates, folders) comes before anything is written, so the output
+            // folder is as the state says; after any other error, nothing it says is trusted.
+            this.site = undefined;
+            this.options = undefined;
+            if (!(error instanceof FatalError))
+                this.state = undefined;
+            this.current = [{ source: '', message: error instanceof Error ? error.message : String(error) }];
+            return { plan: plan.kind, quick: false, built: false, ms: performance.now() - started, problems: this.current };
+        }
+    }
+    /** Saves the build state, so the next `gazette build` or session starts from it. */
+    async close() {
+        await this.transformers.close();
+        if (this.state && this.options?.cache)
+            await writeBuildState(this.paths.cacheDir, this.options.outDir, this.state);
+    }
+}
+//# sourceMappingURL=session.js.map

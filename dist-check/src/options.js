@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config.js';
+import { FatalError } from './errors.js';
+/**
+ * From the command line's flags to a build's options: which folders, which config, which
+ * cache. Shared by `gazette build` and `gazette dev`; reads the file system, never argv.
+ */
+/** gazette's own theme, used when the project has no `templates/` (or `public/`) of its own. */
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder given by a flag, else `name` in the working directory if it exists, else gazette's own. */
+function folder(cwd, flag, name) {
+    if (flag !== undefined)
+        return resolve(cwd, flag);
+    const local = resolve(cwd, name);
+    return existsSync(local) ? local : join(packageRoot, name);
+}
+/** The config file as messages should name it: the flag's, else `gazette.config.yml` (or `.yaml`, `.json`) if present. */
+export function configFile(cwd, flag) {
+    if (flag !== undefined)
+        return flag;
+    return ['gazette.config.yml', 'gazette.config.yaml', 'gazette.config.json'].find((name) => existsSync(resolve(cwd, name)));
+}
+/**
+ * An id of gazette's code, part of the cache's key: its version and a hash of its compiled
+ * files, so a changed rule never serves articles made by the old one.
+ */
+export function codeId() {
+    const dist = join(packageRoot, 'dist');
+    const hash = createHash('sha256');
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort();
+    for (const file of files)
+        hash.update(file).update(readFileSync(join(dist, file)));
+    const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+    return `${version}+${hash.digest('hex').slice(0, 16)}`;
+}
+/** `--threads N`: a whole number from 0 (transform in the main thread) up. */
+function threadCount(flag) {
+    if (flag === undefined)
+        return undefined;
+    const n = Number(flag);
+    if (!Number.isInteger(n) || n < 0)
+        throw new FatalError(`--threads must be a whole number (0 transforms in the main thread), got ${JSON.stringify(flag)}`);
+    return n;
+}
+/** The cache folder of a project. */
+export function cacheDir(cwd) {
+    return resolve(cwd, '.cache/gazette');
+}
+/** Reads the config (throws FatalError when it is bad) and resolves every folder. `code` is codeId() (computed once). */
+export function buildOptions(cwd, flags, code) {
+    const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future }, cwd);
+    const publicDir = folder(cwd, flags.public, 'public');
+    if (flags.public !== undefined && !existsSync(publicDir))
+        throw new FatalError(`public folder not found: ${flags.public}`);
+    return {
+        cwd,
+        postsDir: resolve(cwd, flags.posts),
+        outDir: resolve(cwd, flags.out),
+        templatesDir: folder(cwd, flags.templates, 'templates'),
+        publicDir: existsSync(publicDir) ? publicDir : undefined,
+        config,
+        now: Date.now(),
+        threads: threadCount(flags.threads),
+        cache: flags.cache ? { dir: cacheDir(cwd), codeId: code } : undefined,
+    };
+}
+/** What `gazette dev` watches and must not watch, from the flags alone (the config may be broken). */
+export function projectPaths(cwd, flags) {
+    const publicDir = folder(cwd, flags.public, 'public');
+    const config = configFile(cwd, flags.config);
+    return {
+        postsDir: resolve(cwd, flags.posts),
+        templatesDir: folder(cwd, flags.templates, 'templates'),
+        publicDir: existsSync(publicDir) ? publicDir : undefined,
+        configFile: config === undefined ? undefined : resolve(cwd, config),
+        outDir: resolve(cwd, flags.out),
+        cacheDir: cacheDir(cwd),
+    };
+}
+//# sourceMappingURL=options.js.map

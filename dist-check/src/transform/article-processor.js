@@ -1,0 +1,87 @@
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { createMarkdownRenderer } from './markdown.js';
+import { articleSchema } from './sanitize-schema.js';
+import absoluteUrls from './rules/absolute-urls.js';
+import archiveLinks from './rules/archive-links.js';
+import dropClasses from './rules/drop-classes.js';
+import externalLinks from './rules/external-links.js';
+import fragmentLinks from './rules/fragment-links.js';
+import imageLoading from './rules/image-loading.js';
+import imageCaptions from './rules/image-captions.js';
+import lazyImageSources from './rules/lazy-image-sources.js';
+import dedupeImages from './rules/dedupe-images.js';
+import dedupeIds from './rules/dedupe-ids.js';
+import removeEmpty from './rules/remove-empty.js';
+import repairNesting from './rules/repair-nesting.js';
+import removeTrackingPixels from './rules/remove-tracking-pixels.js';
+import removeZoomWidgets from './rules/remove-zoom-widgets.js';
+import unwrapImageLinks from './rules/unwrap-image-links.js';
+import unwrapPresentational from './rules/unwrap-presentational.js';
+import unprefixIds from './rules/unprefix-ids.js';
+import { articleText, textFidelity } from './fidelity.js';
+import { textContent } from './rules/hast.js';
+import { summarize } from './summarize.js';
+import { createTextCounter } from './text-stats.js';
+/**
+ * Builds the article pipeline once (per build or per worker): markdown → HTML string →
+ * one hast tree → sanitize → the rewrite rules → HTML. Each post is parsed once and
+ * serialised once.
+ */
+export function createArticleProcessor(options) {
+    const renderMarkdown = createMarkdownRenderer();
+    const processor = unified()
+        .use(rehypeParse, { fragment: true })
+        // Before sanitizing, two rules that only move or shorten attribute values, so that the
+        // sanitizer checks what they produce: lazy images' real URLs into src (checked as src),
+        // and ids stripped of an earlier prefix (so sanitizing is a fixed point).
+        .use(lazyImageSources)
+        .use(unprefixIds)
+        // Untrusted HTML is made safe here; every rule after this works on safe HTML.
+        .use(rehypeSanitize, articleSchema)
+        // Real image URLs first: deduplicating and captioning compare them.
+        .use(dedupeImages)
+        // Captions are paired before presentational spans are unwrapped (they are spans).
+        .use(imageCaptions)
+        // Zoom icons go before image links are judged, so an emptied lightbox anchor goes whole.
+        .use(removeZoomWidgets)
+        .use(removeTrackingPixels)
+        .use(unwrapImageLinks)
+        .use(unwrapPresentational)
+        // Empty elements are looked for after unwrapping, which can empty a paragraph.
+        .use(removeEmpty)
+        // Unwrapping can also leave nestings HTML forbids (blocks in a paragraph, links in links).
+        .use(repairNesting)
+        .use(imageLoading)
+        // Links are made absolute against the original first, so archive-links can match them.
+        .use(absoluteUrls)
+        .use(archiveLinks, { archivedUrl: options.archivedUrl, isSourceSite: options.isSourceSite })
+        .use(externalLinks, { origin: options.origin })
+        // Ids are made unique before fragment links are matched to them.
+        .use(dedupeIds)
+        .use(fragmentLinks)
+        // Classes served the rules above; they go last.
+        .use(dropClasses)
+        .use(rehypeStringify)
+        .freeze();
+    const countText = createTextCounter(options.lang);
+    return (input) => {
+        const html = input.format === 'markdown' ? renderMarkdown(input.body) : input.body;
+        const file = new VFile({ value: html, data: { post: { url: input.url, from: input.from } } });
+        const parsed = processor.parse(file);
+        const inputText = articleText(parsed);
+        const tree = processor.runSync(parsed, file);
+        const summary = summarize(tree, options.excerptLength);
+        return {
+            html: processor.stringify(tree, file),
+            ...summary,
+            stats: countText(textContent(tree)),
+            links: file.data.links ?? { archived: 0, dangling: [] },
+            fidelity: textFidelity(inputText, articleText(tree)),
+        };
+    };
+}
+//# sourceMappingURL=article-processor.js.map

@@ -1,0 +1,89 @@
+import { defaultSchema } from 'rehype-sanitize';
+/**
+ * What archived article HTML may keep. Archived HTML is untrusted: this schema is the
+ * wall between it and the reader's browser, applied before any of gazette's own rules.
+ * It starts from rehype-sanitize's GitHub-like default (no scripts, no event handlers,
+ * no `style`, no iframes, objects or forms; `href`/`src` limited to safe protocols, so
+ * `javascript:`, `vbscript:` and `data:` URLs are dropped; comments dropped; `id` and
+ * `name` prefixed with `user-content-` against DOM clobbering) and allows what news
+ * articles need on top.
+ */
+const base = defaultSchema.attributes ?? {};
+/**
+ * Elements whose content is not article text: they are removed with their content, and
+ * the fidelity measure (fidelity.ts) does not count their text. Everything else an
+ * article holds is kept or unwrapped, so its text survives.
+ */
+export const nonArticleElements = [
+    // code and styling
+    'script',
+    'style',
+    // inert markup, never shown
+    'template',
+    // the <title> of a whole document pasted into a post: a browser shows it in the tab, not the page
+    'title',
+    // fallback text for browsers without frames or embeds; today's browsers never show it
+    // (an <object>'s fallback, which they do show, is kept: <object> is only unwrapped)
+    'iframe',
+    'noembed',
+    'noframes',
+    // drawings and formulas: untrusted markup gazette does not render; their labels are not prose
+    'svg',
+    'math',
+    // form controls: the outlet's page chrome
+    'textarea',
+    'select',
+];
+export const articleSchema = {
+    ...defaultSchema,
+    tagNames: [
+        ...(defaultSchema.tagNames ?? []).filter(
+        // Task-list checkboxes are the default's only form control; articles need none.
+        // <picture>/<source> are dropped: the <img> inside them stays and is enough.
+        (t) => !['input', 'picture', 'source'].includes(t)),
+        // Captioned images, the commonest shape in news HTML.
+        'figure',
+        'figcaption',
+        // Credits and captions (`<small>`), citations, abbreviations, marked and underlined text.
+        'small',
+        'cite',
+        'abbr',
+        'mark',
+        'u',
+        'time',
+        'address',
+        // Table captions and column groups keep tables whole.
+        'caption',
+        'col',
+        'colgroup',
+    ],
+    attributes: {
+        ...base,
+        a: [...(base.a ?? []).filter((a) => a !== 'dataFootnoteBackref' && a !== 'dataFootnoteRef'), 'title', ['rel', 'noopener', 'noreferrer']],
+        // (The lazy-loading attributes and srcset are not kept: lazy-image-sources moves the
+        // real URL into `src` before sanitizing, where it gets src's protocol check.)
+        // gazette's own rules add `loading`/`decoding` to images and `rel` to links; allowing
+        // exactly those values keeps sanitizing a fixed point on gazette's output.
+        img: [...(base.img ?? []), 'alt', 'title', 'width', 'height', ['loading', 'lazy'], ['decoding', 'async']],
+        td: ['colSpan', 'rowSpan', 'headers'],
+        th: ['colSpan', 'rowSpan', 'headers', 'scope'],
+        col: ['span'],
+        colgroup: ['span'],
+        time: ['dateTime'],
+        ol: [...(base.ol ?? []), 'start', 'reversed', 'type'],
+        // Classes are kept through sanitizing only so that the rewrite rules can recognise
+        // widgets and captions by them (`lead_image_caption`, `wp-caption-text`); the last
+        // rule, drop-classes, removes them all. They cannot run code.
+        '*': [...(base['*'] ?? []).filter((a) => !['action', 'method', 'accept', 'acceptCharset', 'encType'].includes(String(a))), 'className'],
+    },
+    strip: [...nonArticleElements],
+    protocols: {
+        ...defaultSchema.protocols,
+        // Web, mail and chat links as the default has them, plus telephone numbers and FTP
+        // files, which news pages carry. Other schemes (`chrome:`, `apt:`) lose their href.
+        href: [...(defaultSchema.protocols?.href ?? []), 'tel', 'ftp'],
+    },
+    allowComments: false,
+    allowDoctypes: false,
+};
+//# sourceMappingURL=sanitize-schema.js.map

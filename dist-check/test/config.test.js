@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSiteConfig, loadConfig } from '../src/config.js';
+import { FatalError } from '../src/errors.js';
+import { fixtures } from './helpers/paths.js';
+const file = (name) => join(fixtures, 'config', name);
+describe('loadConfig', () => {
+    it('gives the defaults without a file', () => {
+        expect(loadConfig(undefined)).toEqual(defaultSiteConfig);
+    });
+    it('reads a Jekyll _config.yml for the keys both know and keeps the others', () => {
+        const config = loadConfig(file('_config.yml'));
+        expect(config).toMatchObject({ title: 'My Jekyll Archive', url: 'https://example.github.io', baseurl: '/archive', timezone: 'Asia/Taipei', permalink: 'pretty', paginate: 5 });
+        expect(config.extra).toEqual({ plugins: ['jekyll-paginate'], markdown: 'kramdown' });
+    });
+    it('reads JSON', () => {
+        expect(loadConfig(file('site.json'))).toMatchObject({ title: 'JSON site', paginate: 3 });
+    });
+    it('names every wrong key and what is wrong with it', () => {
+        let error;
+        try {
+            loadConfig(file('bad.yml'));
+        }
+        catch (e) {
+            error = e;
+        }
+        expect(error).toBeInstanceOf(FatalError);
+        const message = error.message;
+        expect(message).toContain("key 'title' must be text");
+        expect(message).toContain("key 'url' must be the site's origin");
+        expect(message).toContain("key 'timezone' must be an IANA time zone");
+        expect(message).toContain("key 'paginate' must be a whole number");
+        expect(message).toContain("unknown placeholder ':oops'");
+    });
+    it('lets flags override the file', () => {
+        const config = loadConfig(file('_config.yml'), { timezone: 'UTC', permalink: '/:slug/', baseUrl: 'https://mirror.example.net/news/' });
+        expect(config).toMatchObject({ timezone: 'UTC', permalink: '/:slug/', url: 'https://mirror.example.net', baseurl: '/news' });
+    });
+    it('fails clearly on a missing file', () => {
+        expect(() => loadConfig(file('missing.yml'))).toThrow(/missing\.yml: cannot read the config file/);
+    });
+});
+//# sourceMappingURL=config.test.js.map

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build.js';
+import { DevSession } from '../../src/dev/session.js';
+import { buildOptions, cacheDir, codeId } from '../../src/options.js';
+import { root } from '../helpers/paths.js';
+import { differences } from '../helpers/site-files.js';
+/**
+ * `gazette dev` is always right: after any sequence of edits (posts created, edited in their
+ * front matter or body, renamed, deleted, broken; templates and public files edited), each
+ * applied as the watcher would report it, the output folder is byte-identical to a clean
+ * build of the same inputs (no cache, no state, no previous output).
+ */
+const tags = ['贸易', '人权', '香港', 'media'];
+const titles = ['美中贸易谈判', '香港法院裁决', 'Press freedom report', '新闻自由'];
+function postText(p) {
+    return [
+        '---',
+        `title: ${titles[p.title]} ${p.body}`,
+        `date: 2024-03-${String(p.day).padStart(2, '0')} 10:00:00 +0800`,
+        `tags: [${p.tags.map((t) => tags[t]).join(', ')}]`,
+        'categories: [新闻]',
+        `from: https://www.rfa.org/mandarin/article-${p.title}-${p.day}.html`,
+        '---',
+        `<p>正文第 ${p.body} 版。Body version ${p.body}.</p>`,
+        // A later paragraph: outside the excerpt, so editing it changes the article alone.
+        `<p>补充 ${p.body + 500}。</p>`,
+        `<p><a href="https://www.rfa.org/mandarin/article-${p.link}-${p.link + 1}.html">相关报道</a></p>`,
+        '',
+    ].join('\n');
+}
+const postArb = fc.record({
+    title: fc.integer({ min: 0, max: titles.length - 1 }),
+    day: fc.integer({ min: 1, max: 9 }),
+    tags: fc.uniqueArray(fc.integer({ min: 0, max: tags.length - 1 }), { minLength: 0, maxLength: 2 }),
+    body: fc.integer({ min: 0, max: 99 }),
+    link: fc.integer({ min: 0, max: 3 }),
+});
+const commandArb = fc.oneof(fc.record({ kind: fc.constant('create'), name: fc.integer({ min: 0, max: 20 }), post: postArb }), fc.record({ kind: fc.constant('front-matter'), which: fc.nat(), post: postArb }), fc.record({ kind: fc.constant('body'), which: fc.nat(), body: fc.integer({ min: 100, max: 199 }) }), fc.record({ kind: fc.constant('rename'), which: fc.nat(), name: fc.integer({ min: 0, max: 20 }) }), fc.record({ kind: fc.constant('delete'), which: fc.nat() }), fc.record({ kind: fc.constant('break'), which: fc.nat() }), fc.record({ kind: fc.constant('template'), which: fc.integer({ min: 0, max: 2 }), mark: fc.nat({ max: 999 }) }), fc.record({ kind: fc.constant('public'), mark: fc.nat({ max: 999 }) }));
+/** Applies a command to the project's files and returns the events a watcher would report. */
+function apply(dir, command) {
+    const postsDir = join(dir, 'posts');
+    const posts = readdirSync(postsDir).sort();
+    const pick = (n) => (posts.length ? join(postsDir, posts[n % posts.length]) : undefined);
+    // Names without dates: the date is the front matter's alone (no warnings that come and go).
+    const name = (n) => join(postsDir, `post-${n}.md`);
+    switch (command.kind) {
+        case 'create': {
+            const path = name(command.name);
+            const existed = existsSync(path);
+            writeFileSync(path, postText(command.post));
+            return [{ kind: existed ? 'change' : 'add', path }];
+        }
+        case 'front-matter': {
+            const path = pick(command.which);
+            if (!path)
+                return [];
+            writeFileSync(path, postText(command.post));
+            return [{ kind: 'change', path }];
+        }
+        case 'body': {
+            const path = pick(command.which);
+            if (!path)
+                return [];
+            // The later paragraph, with a number of the same length: the summary (excerpt, counts) stays the same.
+            writeFileSync(path, readFileSync(path, 'utf8').replace(/<p>补充 \d+。<\/p>/, `<p>补充 ${command.body + 500}。</p>`));
+            // An editor's atomic save: the old file is unlinked and the new one added.
+            return [
+                { kind: 'unlink', path },
+                { kind: 'add', path },
+            ];
+        }
+        case 'rename': {
+            const path = pick(command.which);
+            const to = name(command.name);
+            if (!path || path === to || existsSync(to))
+                return [];
+            renameSync(path, to);
+            return [
+                { kind: 'unlink', path },
+                { kind: 'add', path: to },
+            ];
+        }
+        case 'delete': {
+            const path = pick(command.which);
+            if (!path)
+                return [];
+            rmSync(path);
+            return [{ kind: 'unlink', path }];
+        }
+        case 'break': {
+            const path = pick(command.which);
+            if (!path)
+                return [];
+            writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, 'title: [unclosed'));
+            return [{ kind: 'change', path }];
+        }
+        case 'template': {
+            const file = ['post.njk', 'partials/post-list.njk', 'base.njk'][command.which];
+            const path = join(dir, 'templates', file);
+            writeFileSync(path, readFileSync(path, 'utf8').replace(/(<!-- mark \d+ -->)?$/, `<!-- mark ${command.mark} -->`));
+            return [{ kind: 'change', path }];
+        }
+        case 'public': {
+            const path = join(dir, 'public', 'note.txt');
+            const existed = existsSync(path);
+            writeFileSync(path, `mark ${command.mark}\n`);
+            return [{ kind: existed ? 'change' : 'add', path }];
+        }
+    }
+}
+function project() {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-dev-prop-'));
+    mkdirSync(join(dir, 'posts'));
+    for (let i = 0; i < 4; i++)
+        writeFileSync(join(dir, 'posts', `seed-${i}.md`), postText({ title: i, day: i + 1, tags: [i % tags.length], body: i, link: (i + 1) % 4 }));
+    cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
+    cpSync(join(root, 'public'), join(dir, 'public'), { recursive: true });
+    writeFileSync(join(dir, 'gazette.config.yml'), 'title: Test\ntimezone: Asia/Shanghai\npaginate: 2\n');
+    return dir;
+}
+const flags = { posts: 'posts', out: '_site', threads: '0' };
+describe('gazette dev (property)', () => {
+    const code = codeId();
+    // With the article cache, and without it (the state is then kept in memory only).
+    it.each([
+        { cache: true, runs: 30 },
+        { cache: false, runs: 30 },
+    ])('leaves the output byte-identical to a clean build after any sequence of edits (cache: $cache)', async ({ cache, runs }) => {
+        let quickUpdates = 0;
+        // Bursts of one edit mostly (each takes its narrowest update), and some of several at once.
+        const burstArb = fc.oneof({ arbitrary: fc.tuple(commandArb), weight: 3 }, { arbitrary: fc.array(commandArb, { minLength: 2, maxLength: 3 }), weight: 1 });
+        await fc.assert(fc.asyncProperty(fc.array(burstArb, { minLength: 1, maxLength: 5 }), async (bursts) => {
+            const dir = project();
+            const configure = () => buildOptions(dir, { ...flags, cache }, code);
+            const options = configure();
+            const session = new DevSession(configure, { ...options, configFile: join(dir, 'gazette.config.yml'), cacheDir: cacheDir(dir) });
+            await session.start();
+            // The project's own config (paginate: 2) is the one read: 4 posts make two home pages.
+            expect(existsSync(join(dir, '_site/page/2/index.html'))).toBe(true);
+            for (const burst of bursts) {
+                const events = burst.flatMap((command) => apply(dir, command));
+                const update = await session.update(events);
+                if (update.quick)
+                    quickUpdates++;
+                expect(update.built).toBe(true);
+                // The clean build, elsewhere: no cache, no state, no previous output.
+                const clean = join(dir, 'clean');
+                rmSync(clean, { recursive: true, force: true });
+                const reference = await buildSite({ ...configure(), outDir: clean, cache: undefined }, undefined);
+                expect(differences(join(dir, '_site'), clean)).toEqual([]);
+                expect(update.problems.map((p) => p.source)).toEqual(reference.diagnostics.filter((d) => d.severity === 'error').map((d) => d.source));
+            }
+            rmSync(dir, { recursive: true, force: true });
+        }), { numRuns: runs });
+        // The updates made without a rebuild were among those checked.
+        expect(quickUpdates).toBeGreaterThan(3);
+    }, 240_000);
+});
+//# sourceMappingURL=session.property.test.js.map

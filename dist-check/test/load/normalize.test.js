@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseFileName, titleFromSlug } from '../../src/load/normalize.js';
+describe('parseFileName', () => {
+    it('reads the date and slug of a Jekyll post file name, unpadded too', () => {
+        expect(parseFileName('2015-10-1-unpadded-file-name.md')).toEqual({ date: { year: '2015', month: '10', day: '1' }, slug: 'unpadded-file-name', hasDate: true });
+        expect(parseFileName('2021-01-08-   新年首个工作日 刚到京？.md')).toMatchObject({ slug: '   新年首个工作日 刚到京？', hasDate: true });
+    });
+    it("drops the slug's trailing periods, as Jekyll does", () => {
+        expect(parseFileName('2020-02-02-made-in-the-U.S..md')).toMatchObject({ slug: 'made-in-the-U.S', hasDate: true });
+        expect(titleFromSlug(parseFileName('2020-02-02-made-in-the-U.S..md').slug)).toBe('Made In The U.s');
+        expect(parseFileName('notes...md')).toEqual({ slug: 'notes', hasDate: false });
+        // periods inside the slug stay
+        expect(parseFileName('2020-04-04-wait...what.md').slug).toBe('wait...what');
+    });
+});
+//# sourceMappingURL=normalize.test.js.map

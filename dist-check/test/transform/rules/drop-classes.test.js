@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import dropClasses from '../../../src/transform/rules/drop-classes.js';
+import { rewrite, unrelated } from '../../helpers/html.js';
+describe('drop-classes', () => {
+    it('removes every class', () => {
+        expect(rewrite('<p class="MsoNormal"><span class="css-7yf5z7-GridComponent">x</span></p>', [dropClasses])).toBe('<p><span>x</span></p>');
+    });
+    it('leaves unrelated HTML alone', () => {
+        expect(rewrite(unrelated, [dropClasses])).toBe(unrelated);
+    });
+});
+//# sourceMappingURL=drop-classes.test.js.map

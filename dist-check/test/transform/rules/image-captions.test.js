@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import imageCaptions from '../../../src/transform/rules/image-captions.js';
+import { rewrite, unrelated } from '../../helpers/html.js';
+describe('image-captions', () => {
+    it('ties an image and its caption span into a figure', () => {
+        expect(rewrite('<div><img src="a.jpg" alt="A">   <span class="lead_image_caption">Caption</span> <p>Text</p></div>', [imageCaptions])).toBe('<div><figure><img src="a.jpg" alt="A"><figcaption>Caption</figcaption></figure> <p>Text</p></div>');
+    });
+    it('ties an image and a following small, or a div holding only a small, into a figure', () => {
+        expect(rewrite('<img src="a.jpg" width="100%"><div><small>1月6日晚美国国会大楼前的执法人员 （美联社）</small></div><p>Text</p>', [imageCaptions])).toBe('<figure><img src="a.jpg" width="100%"><figcaption>1月6日晚美国国会大楼前的执法人员 （美联社）</figcaption></figure><p>Text</p>');
+    });
+    it('turns a WordPress caption box into a figure', () => {
+        expect(rewrite('<div id="attachment_648735" class="wp-caption aligncenter"><img src="a.jpg" alt=""><p id="caption-attachment-648735" class="wp-caption-text">图片来源：新华网</p></div>', [imageCaptions])).toBe('<figure><img src="a.jpg" alt=""><figcaption>图片来源：新华网</figcaption></figure>');
+    });
+    it('leaves images without a caption span alone', () => {
+        const html = `${unrelated}<p><img src="a.jpg"> <span>not a caption</span></p>`;
+        expect(rewrite(html, [imageCaptions])).toBe(html);
+    });
+});
+//# sourceMappingURL=image-captions.test.js.map

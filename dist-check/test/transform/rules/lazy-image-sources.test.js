@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import rehypeSanitize from 'rehype-sanitize';
+import lazyImageSources, { isPlaceholder, largestCandidate, srcsetCandidates } from '../../../src/transform/rules/lazy-image-sources.js';
+import { articleSchema } from '../../../src/transform/sanitize-schema.js';
+import { rewrite, unrelated } from '../../helpers/html.js';
+describe('lazy-image-sources (then sanitize, as the processor runs them)', () => {
+    const lazy = (html) => rewrite(html, [lazyImageSources, [rehypeSanitize, articleSchema]]);
+    it('moves the real URL of a lazy image into src', () => {
+        expect(lazy('<img src="data:image/gif;base64,R0lGOD" data-src="https://e.org/real.jpg" alt="A">')).toBe('<img src="https://e.org/real.jpg" alt="A">');
+        expect(lazy('<img data-original="https://e.org/o.jpg">')).toBe('<img src="https://e.org/o.jpg">');
+    });
+    it('takes the widest srcset candidate when there is no src', () => {
+        expect(lazy('<img srcset="https://e.org/a-300.jpg 300w, https://e.org/a.jpg 900w, https://e.org/a-768.jpg 768w">')).toBe('<img src="https://e.org/a.jpg">');
+        expect(largestCandidate('a.jpg 1x, b.jpg 2x')).toBe('b.jpg');
+        expect(srcsetCandidates('data:image/png;base64,AA,BB 1x, b.jpg 2x').map((c) => c.url)).toEqual(['data:image/png;base64,AA,BB', 'b.jpg']);
+    });
+    it('never lets a dangerous URL from srcset or a lazy attribute into src', () => {
+        expect(lazy("<img srcset=\"https://e.org/a.jpg 300w, javascript:alert('A07') 900w\" alt=\"x\">")).toBe('<img alt="x">');
+        expect(lazy("<img srcset=\"https://e.org/a.jpg 1x&#44;javascript:alert('A33') 2x\">")).toBe('<img>');
+        expect(lazy("<img srcset=\"https://e.org/a.jpg 1x, VBSCRIPT:msgbox('A36') 3x\">")).toBe('<img>');
+        expect(lazy('<img data-src="javascript:alert(1)">')).toBe('<img>');
+    });
+    it('keeps a real src even when a lazy URL is also given, and replaces placeholders', () => {
+        expect(lazy('<img src="https://e.org/a.jpg?resize=964%2C538&amp;ssl=1" data-lazy-src="https://e.org/a.jpg?is-pending-load=1">')).toBe('<img src="https://e.org/a.jpg?resize=964%2C538&#x26;ssl=1">');
+        expect(lazy('<img src="https://e.org/img/lazy_placeholder.gif" data-src="https://e.org/real.jpg">')).toBe('<img src="https://e.org/real.jpg">');
+        expect(isPlaceholder('https://e.org/photo.jpg')).toBe(false);
+    });
+    it('keeps a plain image’s src', () => {
+        expect(lazy(`${unrelated}<img src="https://e.org/a.jpg" srcset="https://e.org/a-300.jpg 300w">`)).toBe(`${unrelated}<img src="https://e.org/a.jpg">`);
+    });
+});
+//# sourceMappingURL=lazy-image-sources.test.js.map

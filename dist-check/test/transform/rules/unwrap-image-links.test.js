@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { imageKey } from '../../../src/transform/rules/images.js';
+import unwrapImageLinks from '../../../src/transform/rules/unwrap-image-links.js';
+import { rewrite, unrelated } from '../../helpers/html.js';
+describe('unwrap-image-links', () => {
+    it('unwraps an anchor that only re-links its own image', () => {
+        expect(rewrite('<a href="https://e.org/big.jpg"><img src="https://e.org/big-300x200.jpg"></a>', [unwrapImageLinks])).toBe('<img src="https://e.org/big-300x200.jpg">');
+        expect(imageKey('https://e.org/p.html/a.jpg/@@images/123.jpeg')).toBe(imageKey('http://e.org/p.html/a.jpg'));
+        // Behind an image proxy the query names the picture.
+        expect(imageKey('https://images.weserv.nl/?url=a.com/1.jpg')).not.toBe(imageKey('https://images.weserv.nl/?url=a.com/2.jpg'));
+        expect(imageKey('https://i1.wp.com/x/0-187.png?resize=964%2C538&ssl=1')).toBe(imageKey('https://i1.wp.com/x/0-187.png?w=964&ssl=1'));
+    });
+    it('keeps an image link that leads elsewhere', () => {
+        const html = `${unrelated}<a href="https://e.org/gallery.html"><img src="https://e.org/a.jpg"></a>`;
+        expect(rewrite(html, [unwrapImageLinks])).toBe(html);
+    });
+});
+//# sourceMappingURL=unwrap-image-links.test.js.map
