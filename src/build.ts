@@ -12,7 +12,7 @@ import pMap from 'p-map';
 import { transformTask, type TransformOutcome, type TransformTask } from './transform/transform-post.js';
 import type { Transformer } from './transform/transformer.js';
 import { lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
-import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState } from './cache/build-state.js';
+import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState, type FileRecord } from './cache/build-state.js';
 import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
 import { OutputWriter } from './write/output-writer.js';
 
@@ -108,32 +108,50 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
     const work = { postsParsed: archive.parsed, articlesTransformed: 0, pagesRendered: 0 };
     const renderKey = hashOf([codeId, config]);
     const site: SiteWork = { index, options, renderer, writer, diagnostics, renderKey, work };
-    const { built, articles, views } = await buildPosts(site, previous?.articles ?? {});
-    const lists: [string, () => PageJob[]][] = [
-      ['home', () => homePageJobs(index, views, config.paginate)],
-      ['tags', () => taxonomyPageJobs('tags', index, views, config.paginate)],
-      ['categories', () => taxonomyPageJobs('categories', index, views, config.paginate)],
-    ];
-    for (const [template, jobs] of lists) {
-      try {
-        for (const job of jobs()) await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
-      } catch (error) {
-        diagnostics.push(renderDiagnostic(relative(cwd, join(options.templatesDir, `${template}.njk`)), error));
-      }
-    }
+    // Every page depends on what the post files loaded to, gazette's code, the config and the
+    // templates alone: when none changed since a build that built every page, its pages are
+    // all current. (A file read again with the same bytes keeps its load result, the same
+    // object; a post still skipped for its future date is loaded again each time, to no page.)
+    const pagesKey = hashOf([renderKey, renderer.templatesKey]);
+    const loaded = (file: FileRecord) => (file.result.skipped?.reason === 'future date' ? 'future date' : file.result);
+    const samePages = previous?.pagesKey === pagesKey && previous.loadKey === loadKey && sameRecords(archive.files, previous.files, loaded);
+    const { built, articles, complete } = samePages && writer.keepPreviousPages() ? { built: index.posts, articles: previous.articles, complete: true } : await buildPages(site, previous?.articles ?? {});
     const pages = writer.count;
     if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd)));
     const unchanged = writer.unchanged && previous?.loadKey === loadKey && sameRecords(archive.files, previous.files) && sameRecords(articles, previous.articles);
     // From here on the output folder changes: a build killed now must not leave a state behind.
     if (!writer.unchanged) await keeper?.forget();
     const { outputs, written, removed } = await writer.commit();
-    const state: BuildState = unchanged && previous ? previous : { loadKey, files: archive.files, articles, outputs };
+    const state: BuildState = unchanged && previous ? previous : { loadKey, pagesKey: complete ? pagesKey : undefined, files: archive.files, articles, outputs };
     if (!unchanged) await keeper?.save(state);
     return { state, index, renderer, renderKey, built, skipped: archive.skipped, diagnostics, pages, work: { ...work, filesWritten: written, filesRemoved: removed } };
   } catch (error) {
     await writer.abort();
     throw error;
   }
+}
+
+/**
+ * Builds every post's page (buildPosts) and the list pages; `complete` is false when any
+ * of them failed.
+ */
+async function buildPages(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>) {
+  const { index, options, renderer, diagnostics, renderKey } = site;
+  const errorsBefore = diagnostics.length;
+  const { built, articles, views } = await buildPosts(site, known);
+  const lists: [string, () => PageJob[]][] = [
+    ['home', () => homePageJobs(index, views, options.config.paginate)],
+    ['tags', () => taxonomyPageJobs('tags', index, views, options.config.paginate)],
+    ['categories', () => taxonomyPageJobs('categories', index, views, options.config.paginate)],
+  ];
+  for (const [template, jobs] of lists) {
+    try {
+      for (const job of jobs()) await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
+    } catch (error) {
+      diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${template}.njk`)), error));
+    }
+  }
+  return { built, articles, complete: diagnostics.length === errorsBefore };
 }
 
 /** What the transform stage's output depends on besides the post (and the archive's links). */
@@ -307,10 +325,13 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
   return { built, articles, views };
 }
 
-/** True when two records hold the same entries, by identity (a reused record is the same object). */
-function sameRecords<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): boolean {
+/**
+ * True when two records hold the same entries, by identity (a reused record is the same
+ * object), or when `part` is given, the same part of each entry.
+ */
+function sameRecords<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>, part: (entry: T) => unknown = (entry) => entry): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  return keys.length === Object.keys(b).length && keys.every((k) => k in b && part(a[k]!) === part(b[k]!));
 }
 
 export function renderDiagnostic(source: string, error: unknown): Diagnostic {

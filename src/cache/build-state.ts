@@ -56,6 +56,11 @@ export interface ArticleRecord {
 export interface BuildState {
   /** The loading context (config, templates there are, gazette's code) the file records hold for. */
   readonly loadKey: string;
+  /**
+   * gazette's code, the config and every template, when every post and list page of the
+   * build was built: a build with this key and the same file records has nothing to render.
+   */
+  readonly pagesKey?: string | undefined;
   readonly files: Readonly<Record<string, FileRecord>>;
   readonly articles: Readonly<Record<string, ArticleRecord>>;
   /** Output path → fingerprint of what was written there. */
@@ -63,7 +68,7 @@ export interface BuildState {
 }
 
 /** Bumped when the state's shape changes, so an old state is never misread. */
-const stateVersion = 2;
+const stateVersion = 3;
 
 /** sha256 of a JSON value, hex: how gazette fingerprints plain data. */
 export function hashOf(value: unknown): string {
@@ -93,7 +98,7 @@ export async function readBuildState(cacheDir: string, outDir: string): Promise<
   }
   try {
     let start = bytes.indexOf(0x0a);
-    const header = JSON.parse(bytes.toString('utf8', 0, start)) as { version: number; loadKey: string };
+    const header = JSON.parse(bytes.toString('utf8', 0, start)) as { version: number; loadKey: string; pagesKey?: string };
     if (header.version !== stateVersion) return undefined;
     const files: Record<string, FileRecord> = {};
     const articles: Record<string, ArticleRecord> = {};
@@ -105,7 +110,7 @@ export async function readBuildState(cacheDir: string, outDir: string): Promise<
       tables[table][key] = value;
       start = end;
     }
-    return { loadKey: header.loadKey, files, articles, outputs };
+    return { loadKey: header.loadKey, pagesKey: header.pagesKey, files, articles, outputs };
   } catch {
     return undefined; // damaged: as if there were none
   }
@@ -123,7 +128,7 @@ export async function writeBuildState(cacheDir: string, outDir: string, state: B
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
-    let chunk = `${JSON.stringify({ version: stateVersion, loadKey: state.loadKey })}\n`;
+    let chunk = `${JSON.stringify({ version: stateVersion, loadKey: state.loadKey, pagesKey: state.pagesKey })}\n`;
     const add = async (line: Line) => {
       chunk += `${JSON.stringify(line)}\n`;
       if (chunk.length > 1 << 20) {

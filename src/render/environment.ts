@@ -41,6 +41,8 @@ export interface Renderer {
   hasPostLayout(name: string): boolean;
   /** The templates there are (names relative to the templates folder), for the load stage's cache key. */
   readonly templateNames: readonly string[];
+  /** A hash of every file in the templates folder: it changes whenever any page's templates can. */
+  readonly templatesKey: string;
   /**
    * A hash of a template's text and of every template it extends, includes or imports, so
    * a page is rendered again only when one of the templates it uses changed.
@@ -101,9 +103,12 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
     .map((e) => relative(templatesDir, join(e.parentPath, e.name)))
     .sort();
   const keys = new Map<string, string>();
+  const all = createHash('sha256');
+  for (const file of templateFiles) all.update(`${file}\0`).update(readFileSync(join(templatesDir, file))).update('\0');
   return {
     has,
     templateNames: templateFiles,
+    templatesKey: all.digest('hex'),
     templateKey(name) {
       let key = keys.get(name);
       if (key === undefined) {

@@ -71,6 +71,18 @@ export class OutputWriter {
   }
 
   /**
+   * Keeps every page the previous build produced (public files aside), when all of them are
+   * still in the output folder: for a build whose inputs are all unchanged. False, keeping
+   * nothing, when the output folder lacks any (then each page is looked at on its own).
+   */
+  keepPreviousPages(): boolean {
+    const pages = Object.entries(this.previous ?? {}).filter(([, fingerprint]) => !fingerprint.startsWith(publicFingerprintPrefix));
+    if (!this.previous || !pages.every(([path]) => existsSync(join(this.outDir, path)))) return false;
+    for (const [path, fingerprint] of pages) this.produced.set(path, fingerprint);
+    return true;
+  }
+
+  /**
    * Writes one file (unless the output folder holds these bytes already); its path must stay
    * inside the output folder. (Synchronous file operations: pages are small, and a rebuild
    * writes thousands of them; waiting for the thread pool costs more than the writes.)

@@ -111,6 +111,29 @@ describe('rebuilds', () => {
     await expectCleanBuildEqual(dir);
   });
 
+  it('put back a page deleted by hand when nothing else changed, rendering only that page', async () => {
+    const dir = project();
+    await build(dir);
+    const page = listFiles(join(dir, 'site')).find((f) => f.startsWith('2021/11/05/'))!;
+    rmSync(join(dir, 'site', page));
+    expect((await build(dir)).work).toEqual({ postsParsed: 0, articlesTransformed: 0, pagesRendered: 1, filesWritten: 1, filesRemoved: 0 });
+    await expectCleanBuildEqual(dir);
+  });
+
+  it('report a page that failed to render again when nothing changed, with the same exit code', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'templates/broken.njk'), '{% extends "post.njk" %}{% block main %}{{ nothing() }}{% endblock %}\n');
+    const file = post(dir, '2021-11-05-hk-court-online-media-ruling.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title:/m, 'layout: broken\ntitle:'));
+    const first = await runCli(['build', '--out', 'site', '-q'], dir);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain('posts/2021-11-05-hk-court-online-media-ruling.md');
+    expect(first.stderr).toContain('broken.njk');
+    const again = await runCli(['build', '--out', 'site', '-q'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(first.stderr);
+  });
+
   it('trust nothing when the state is gone (a build killed while committing): stray and altered files are repaired', async () => {
     const dir = project();
     await build(dir);
