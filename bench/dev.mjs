@@ -6,8 +6,10 @@
 // listens to its server-sent events as an open page does, then edits one post N times in
 // turn (its body: a sentence appended; or its title), each time measuring the wall time from
 // the write to the `reload` event. Prints the median, the 90th percentile and the dev
-// process's resident memory (VmRSS from /proc) at the start and after the edits, so memory
-// over many edits can be seen. Used by bench/run.mjs for its "dev" rows.
+// process's resident memory (VmRSS from /proc) at the start, after each tenth of the edits
+// and at the end, so memory over many edits can be seen (V8 lets its heap grow between
+// collections: flat memory is RSS that stops rising, not RSS that never moves). Used by
+// bench/run.mjs for its "dev" rows.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
 
-/** Runs the edits (`args`: more flags for gazette dev); resolves with { median, p90, rssStart, rssEnd } (ms, MiB). */
+/** Runs the edits (`args`: more flags for gazette dev); resolves with { median, p90, rssStart, rssEnd, rssSeries } (ms, MiB). */
 export async function measureDev(project, { edits = 20, kind = 'body', args = [] } = {}) {
   const child = spawn(process.execPath, [cli, 'dev', '--port', '0', ...args], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -49,6 +51,7 @@ export async function measureDev(project, { edits = 20, kind = 'body', args = []
     const original = readFileSync(file, 'utf8');
     const rssStart = rss(child.pid);
     const times = [];
+    const rssSeries = [];
     try {
       for (let i = 0; i < edits; i++) {
         const text = kind === 'title' ? original.replace(/^title: .*$/m, `title: 编辑后的标题 ${i}`) : `${original}\n<p>Edit ${i}: 新的一句。</p>\n`;
@@ -62,12 +65,13 @@ export async function measureDev(project, { edits = 20, kind = 'body', args = []
         await reloaded;
         clearTimeout(timer);
         times.push(performance.now() - start);
+        if ((i + 1) % Math.max(1, Math.round(edits / 10)) === 0) rssSeries.push(rss(child.pid));
       }
     } finally {
       writeFileSync(file, original);
       controller.abort();
     }
-    return { median: percentile(times, 0.5), p90: percentile(times, 0.9), rssStart, rssEnd: rss(child.pid) };
+    return { median: percentile(times, 0.5), p90: percentile(times, 0.9), rssStart, rssEnd: rss(child.pid), rssSeries };
   } finally {
     child.kill('SIGINT');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -81,4 +85,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (!project) throw new Error('usage: node bench/dev.mjs PROJECT [--edits N] [--kind body|title]');
   const result = await measureDev(project, { edits: Number(flag('--edits', 20)), kind: flag('--kind', 'body') });
   console.log(`edit → reload: median ${result.median.toFixed(0)} ms, p90 ${result.p90.toFixed(0)} ms; dev RSS ${result.rssStart.toFixed(0)} MiB at start, ${result.rssEnd.toFixed(0)} MiB after the edits`);
+  console.log(`dev RSS after each tenth of the edits (MiB): ${result.rssSeries.map((m) => m.toFixed(0)).join(', ')}`);
 }
