@@ -47,9 +47,11 @@ function prepare() {
     const files = readdirSync(extra).sort().filter((f) => !f.startsWith('2024-11-14'));
     mkdirSync(join(work, 'new'), { recursive: true });
     for (const f of files.slice(0, 50)) renameSync(join(extra, f), join(work, 'new', f.replace(/\.md$/, '-new.md')));
-    cpSync(join(root, 'templates'), join(project, 'templates'), { recursive: true });
-    writeFileSync(join(project, 'gazette.config.yml'), 'title: Bench\ntimezone: Asia/Shanghai\npaginate: 20\n');
   }
+  // The current theme, and a site's URL as a real site has, so the feeds and the sitemap are made too (as Hugo makes its own).
+  rmSync(join(project, 'templates'), { recursive: true, force: true });
+  cpSync(join(root, 'templates'), join(project, 'templates'), { recursive: true });
+  writeFileSync(join(project, 'gazette.config.yml'), 'title: Bench\nurl: https://archive.example.org\ntimezone: Asia/Shanghai\npaginate: 20\n');
 }
 
 /** One build: wall seconds and peak RSS in MiB. */

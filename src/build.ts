@@ -4,8 +4,10 @@ import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
-import { createRenderer, TemplateError, type Renderer } from './render/environment.js';
-import { homePageJobs, pageFingerprint, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
+import { createRenderer, notFoundTemplate, TemplateError, type Renderer } from './render/environment.js';
+import { homePageJobs, notFoundPageJob, pageFingerprint, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
+import { maxUrlsPerSitemap, robotsTxt, sitemapFiles, type SitemapEntry } from './render/sitemap.js';
+import { feedJobs, renderFeed, type FeedJob } from './render/feeds.js';
 import { makeReport, type BuildReport, type BuildWork } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
 import pMap from 'p-map';
@@ -114,15 +116,15 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
     // object; a post still skipped for its future date is loaded again each time, to no page.)
     const pagesKey = hashOf([renderKey, renderer.templatesKey]);
     const loaded = (file: FileRecord) => (file.result.skipped?.reason === 'future date' ? 'future date' : file.result);
-    const samePages = previous?.pagesKey === pagesKey && previous.loadKey === loadKey && sameRecords(archive.files, previous.files, loaded);
-    const { built, articles, complete } = samePages && writer.keepPreviousPages() ? { built: index.posts, articles: previous.articles, complete: true } : await buildPages(site, previous?.articles ?? {});
-    const pages = writer.count;
+    const same = previous?.pages?.key === pagesKey && previous.loadKey === loadKey && sameRecords(archive.files, previous.files, loaded) ? previous.pages : undefined;
+    const { built, articles, complete, pages } =
+      same && writer.keepPreviousPages() ? { built: index.posts, articles: previous!.articles, complete: true, pages: same.count } : await buildPages(site, previous?.articles ?? {});
     if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd)));
     const unchanged = writer.unchanged && previous?.loadKey === loadKey && sameRecords(archive.files, previous.files) && sameRecords(articles, previous.articles);
     // From here on the output folder changes: a build killed now must not leave a state behind.
     if (!writer.unchanged) await keeper?.forget();
     const { outputs, written, removed } = await writer.commit();
-    const state: BuildState = unchanged && previous ? previous : { loadKey, pagesKey: complete ? pagesKey : undefined, files: archive.files, articles, outputs };
+    const state: BuildState = unchanged && previous ? previous : { loadKey, pages: complete ? { key: pagesKey, count: pages } : undefined, files: archive.files, articles, outputs };
     if (!unchanged) await keeper?.save(state);
     return { state, index, renderer, renderKey, built, skipped: archive.skipped, diagnostics, pages, work: { ...work, filesWritten: written, filesRemoved: removed } };
   } catch (error) {
@@ -132,26 +134,109 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
 }
 
 /**
- * Builds every post's page (buildPosts) and the list pages; `complete` is false when any
- * of them failed.
+ * Builds every post's page (buildPosts), the list pages, the 404 page, the feeds and the
+ * files for crawlers; `pages` counts the pages, `complete` is false when any of them failed.
  */
 async function buildPages(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>) {
   const { index, options, renderer, diagnostics, renderKey } = site;
   const errorsBefore = diagnostics.length;
-  const { built, articles, views } = await buildPosts(site, known);
-  const lists: [string, () => PageJob[]][] = [
-    ['home', () => homePageJobs(index, views, options.config.paginate)],
-    ['tags', () => taxonomyPageJobs('tags', index, views, options.config.paginate)],
-    ['categories', () => taxonomyPageJobs('categories', index, views, options.config.paginate)],
-  ];
-  for (const [template, jobs] of lists) {
+  const { built, articles, views, articleHtml, close } = await buildPosts(site, known);
+  try {
+    // Every page for the sitemap: the posts, then the list pages as they are made.
+    const entries: SitemapEntry[] = built.map((post) => ({ url: post.url, lastmod: lastModified(post) }));
+    let pages = built.length;
+    const lists: [string, () => PageJob[]][] = [
+      ['home', () => homePageJobs(index, views, options.config.paginate)],
+      ['tags', () => taxonomyPageJobs('tags', index, views, options.config.paginate)],
+      ['categories', () => taxonomyPageJobs('categories', index, views, options.config.paginate)],
+    ];
+    for (const [template, jobs] of lists) {
+      try {
+        for (const job of jobs()) {
+          await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
+          entries.push(sitemapEntry(job));
+          pages++;
+        }
+      } catch (error) {
+        diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${template}.njk`)), error));
+      }
+    }
+    if (renderer.has(notFoundTemplate)) {
+      const job = notFoundPageJob();
+      try {
+        await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
+        pages++;
+      } catch (error) {
+        diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${notFoundTemplate}.njk`)), error));
+      }
+    }
+    if (options.config.url) {
+      const updated = (source: string) => lastModified(index.bySource.get(source)!);
+      await writeFeeds(site, feedJobs(index, views, options.config, updated), articles, articleHtml);
+    }
+    await writeCrawlerFiles(site, entries);
+    return { built, articles, pages, complete: diagnostics.length === errorsBefore };
+  } finally {
+    await close();
+  }
+}
+
+/** What identifies the HTML of an article: its cache key and the answers its link lookups got. */
+export function articleId(record: ArticleRecord): string {
+  return hashOf([record.key, record.lookups]);
+}
+
+/**
+ * Writes the feeds whose fingerprint changed (a hash of gazette's code and the config, the
+ * feed's data and, when it carries whole articles, each entry's article id). `articleHtml`
+ * gives an entry's article; a feed that cannot be made is reported and left out.
+ */
+export async function writeFeeds(site: SiteWork, jobs: readonly FeedJob[], articles: Readonly<Record<string, ArticleRecord>>, articleHtml: (source: string) => Promise<string>): Promise<void> {
+  // A list's Atom and JSON feeds come one after the other and hold the same articles.
+  let contents = { pageUrl: '', html: new Map<string, string>() };
+  for (const job of jobs) {
+    const fingerprint = hashOf([site.renderKey, job, job.fullContent ? job.entries.map((e) => articleId(articles[e.source]!)) : []]);
+    if (site.writer.isCurrent(job.path, fingerprint)) continue;
     try {
-      for (const job of jobs()) await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
+      if (contents.pageUrl !== job.pageUrl) contents = { pageUrl: job.pageUrl, html: new Map() };
+      if (job.fullContent) for (const { source } of job.entries) if (!contents.html.has(source)) contents.html.set(source, await articleHtml(source));
+      site.writer.write(job.path, renderFeed(job, site.options.config, contents.html), fingerprint);
     } catch (error) {
-      diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${template}.njk`)), error));
+      site.diagnostics.push(toDiagnostic(job.path, error));
     }
   }
-  return { built, articles, complete: diagnostics.length === errorsBefore };
+}
+
+/** When a post last changed, for the sitemap and the feeds: its `last_modified_at` (as jekyll-sitemap reads it), else its date. */
+export function lastModified(post: Post): string {
+  const given = post.data['last_modified_at'];
+  return typeof given === 'string' && !Number.isNaN(Date.parse(given)) ? given : post.date;
+}
+
+/** A list page in the sitemap: changed when its newest post was published. */
+function sitemapEntry(job: PageJob): SitemapEntry {
+  const { page, posts } = job.context as { page: { url: string }; posts?: readonly { date: string }[] };
+  return { url: page.url, lastmod: posts?.[0]?.date };
+}
+
+/**
+ * The sitemap and robots.txt, when the config gives the site's URL (a sitemap's URLs are
+ * absolute). A robots.txt in the public folder is the user's and wins over gazette's.
+ */
+async function writeCrawlerFiles(site: SiteWork, entries: readonly SitemapEntry[]): Promise<void> {
+  const { config, publicDir } = site.options;
+  if (!config.url) return;
+  const origin = `${config.url}${config.baseurl}`;
+  const fingerprint = hashOf([site.renderKey, 'sitemap', entries]);
+  const parts = entries.length <= maxUrlsPerSitemap ? 1 : Math.ceil(entries.length / maxUrlsPerSitemap) + 1;
+  const paths = parts === 1 ? ['sitemap.xml'] : [...Array.from({ length: parts - 1 }, (_, i) => `sitemap-${i + 1}.xml`), 'sitemap.xml'];
+  // (isCurrent for every path: each one the build keeps must be marked.)
+  if (!paths.map((path) => site.writer.isCurrent(path, fingerprint)).every(Boolean)) {
+    for (const file of await sitemapFiles(entries, origin)) site.writer.write(file.path, file.contents, fingerprint);
+  }
+  if (publicDir && existsSync(join(publicDir, 'robots.txt'))) return;
+  const robots = hashOf([site.renderKey, 'robots', origin]);
+  if (!site.writer.isCurrent('robots.txt', robots)) site.writer.write('robots.txt', robotsTxt(origin), robots);
 }
 
 /** What the transform stage's output depends on besides the post (and the archive's links). */
@@ -238,7 +323,7 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
   /** A post's page and its fingerprint; the article's HTML is fixed by its cache key and the answers its link lookups got. */
   const pageOf = (post: Post, record: ArticleRecord) => {
     const job = postPageJob(post, index, views);
-    return { job, fingerprint: pageFingerprint(job, site.renderKey, site.renderer, views, hashOf([record.key, record.lookups])) };
+    return { job, fingerprint: pageFingerprint(job, site.renderKey, site.renderer, views, articleId(record)) };
   };
 
   // First the posts whose article and page are both unchanged: no file is read, nothing rendered.
@@ -255,6 +340,10 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
   const toTransform = rest.filter(({ post }) => !stillValid(post)).length;
   // (Loaded on demand too: a rebuild that transforms nothing does not load unified and markdown-it.)
   let transformer: Promise<Transformer> | undefined;
+  const close = async () => {
+    if (transformer) await (await transformer).close();
+    transformer = undefined;
+  };
   const transform = async (post: Post): Promise<TransformOutcome> => {
     transformer ??= import('./transform/transformer.js').then((m) => m.createTransformer({ ...settings, links: index.links }, toTransform, options.threads));
     const outcome = await (await transformer).run(transformTask(post));
@@ -273,19 +362,19 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
     const { html, ...summary } = outcome.article;
     return { record: { key, summary, lookups: outcome.lookups }, html };
   };
+  /** An article's HTML when it is not at hand: from the cache, else (no cache, or deleted by hand) transformed again. */
+  const storedHtml = async (post: Post, record: ArticleRecord): Promise<string> => {
+    const again = (await cache?.read(record.key)) ?? (await transform(post));
+    if ('diagnostic' in again) throw new Error(again.diagnostic.message);
+    return again.article.html;
+  };
   /** Transforms (or takes from the caches) one post and writes its page. */
   const buildPost = async (post: Post): Promise<PostResult> => {
     const article = await articleOf(post);
     if ('diagnostic' in article) return { post, diagnostic: article.diagnostic };
     const { record } = article;
     summaries.set(post.source, record.summary);
-    const html = async () => {
-      if (article.html !== undefined) return article.html;
-      // Not in the cache any more (deleted by hand): transform it again.
-      const again = (await cache?.read(record.key)) ?? (await transform(post));
-      if ('diagnostic' in again) throw new Error(again.diagnostic.message);
-      return again.article.html;
-    };
+    const html = async () => article.html ?? (await storedHtml(post, record));
     try {
       const { job, fingerprint } = pageOf(post, record);
       await writePage(site, job, fingerprint, html);
@@ -309,9 +398,11 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
       // Enough posts in flight to keep every worker busy.
       { concurrency: 4 * Math.max(1, options.threads ?? availableParallelism()) },
     );
+  } catch (error) {
+    await close();
+    throw error;
   } finally {
     options.progress?.stop();
-    if (transformer) await (await transformer).close();
   }
   const built: Post[] = [];
   const articles: Record<string, ArticleRecord> = {};
@@ -322,7 +413,10 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
       built.push(post);
     }
   }
-  return { built, articles, views };
+  /** A built post's article HTML, for the feeds (which need their entries' articles). */
+  const articleHtml = (source: string) => storedHtml(index.bySource.get(source)!, articles[source]!);
+  /** Stops the worker threads: call when no more article HTML is needed. */
+  return { built, articles, views, articleHtml, close };
 }
 
 /**

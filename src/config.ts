@@ -30,8 +30,17 @@ export interface SiteConfig {
   readonly excerptLength: number;
   /** Build posts dated after the build's start, as Jekyll's `future: true` does. */
   readonly future: boolean;
+  /** The Atom and JSON feeds (`feed:` as jekyll-feed names its keys). */
+  readonly feed: FeedSettings;
   /** Every other key of the config file, for templates as `site.<key>`. */
   readonly extra: Readonly<Record<string, unknown>>;
+}
+
+export interface FeedSettings {
+  /** `excerpt_only`: entries carry the excerpt alone, not the whole article. */
+  readonly excerptOnly: boolean;
+  /** `posts_limit`: the newest posts each feed holds. */
+  readonly postsLimit: number;
 }
 
 /** Values used for keys the config file leaves out. */
@@ -46,6 +55,7 @@ export const defaultSiteConfig: SiteConfig = {
   paginate: 20,
   excerptLength: 140,
   future: false,
+  feed: { excerptOnly: false, postsLimit: 20 },
   extra: {},
 };
 
@@ -59,7 +69,7 @@ export interface ConfigOverrides {
   readonly future?: boolean | undefined;
 }
 
-const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length', 'future']);
+const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length', 'future', 'feed']);
 
 /**
  * Reads and validates a config file (`.yml`, `.yaml` or `.json`); `undefined` gives the
@@ -143,6 +153,20 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
   const excerptLength = positiveInteger('excerpt_length', defaultSiteConfig.excerptLength);
   const future = raw.future ?? false;
   if (typeof future !== 'boolean') bad('future', 'must be true or false', raw.future);
+  const feed = feedSettings(raw.feed);
+  function feedSettings(value: unknown): FeedSettings {
+    const fallback = defaultSiteConfig.feed;
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      bad('feed', 'must be a mapping (excerpt_only, posts_limit)', value);
+      return fallback;
+    }
+    const { excerpt_only: excerptOnly = fallback.excerptOnly, posts_limit: postsLimit = fallback.postsLimit, ...rest } = value as Record<string, unknown>;
+    for (const key of Object.keys(rest)) bad(`feed.${key}`, 'is not a feed setting (excerpt_only, posts_limit)', rest[key]);
+    if (typeof excerptOnly !== 'boolean') bad('feed.excerpt_only', 'must be true or false', excerptOnly);
+    if (typeof postsLimit !== 'number' || !Number.isInteger(postsLimit) || postsLimit < 1) bad('feed.posts_limit', 'must be a whole number greater than 0', postsLimit);
+    return { excerptOnly: excerptOnly === true, postsLimit: typeof postsLimit === 'number' && Number.isInteger(postsLimit) && postsLimit > 0 ? postsLimit : fallback.postsLimit };
+  }
   function positiveInteger(key: string, fallback: number): number {
     const v = raw[key];
     if (v === undefined || v === null) return fallback;
@@ -164,6 +188,7 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
     paginate,
     excerptLength,
     future: future === true,
+    feed,
     extra,
   };
 }

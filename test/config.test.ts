@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSiteConfig, loadConfig } from '../src/config.js';
+import { defaultSiteConfig, loadConfig, validateConfig } from '../src/config.js';
 import { FatalError } from '../src/errors.js';
 import { fixtures } from './helpers/paths.js';
 
@@ -35,6 +35,15 @@ describe('loadConfig', () => {
     expect(message).toContain("key 'timezone' must be an IANA time zone");
     expect(message).toContain("key 'paginate' must be a whole number");
     expect(message).toContain("unknown placeholder ':oops'");
+  });
+
+  it('reads the feed settings as jekyll-feed names them, and names a wrong one', () => {
+    expect(validateConfig('x.yml', { feed: { excerpt_only: true, posts_limit: 5 } }).feed).toEqual({ excerptOnly: true, postsLimit: 5 });
+    expect(validateConfig('x.yml', {}).feed).toEqual({ excerptOnly: false, postsLimit: 20 });
+    expect(() => validateConfig('x.yml', { feed: { excerpt_only: 'yes', posts_limit: 0, path: '/atom.xml' } })).toThrow(
+      /key 'feed\.path' is not a feed setting[\s\S]*key 'feed\.excerpt_only' must be true or false[\s\S]*key 'feed\.posts_limit' must be a whole number/,
+    );
+    expect(() => validateConfig('x.yml', { feed: 'atom' })).toThrow(/key 'feed' must be a mapping/);
   });
 
   it('lets flags override the file', () => {

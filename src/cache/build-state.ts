@@ -57,10 +57,11 @@ export interface BuildState {
   /** The loading context (config, templates there are, gazette's code) the file records hold for. */
   readonly loadKey: string;
   /**
-   * gazette's code, the config and every template, when every post and list page of the
-   * build was built: a build with this key and the same file records has nothing to render.
+   * When every post and list page of the build was built: a key of gazette's code, the config
+   * and every template (a build with this key and the same file records has nothing to
+   * render), and how many pages there are.
    */
-  readonly pagesKey?: string | undefined;
+  readonly pages?: { readonly key: string; readonly count: number } | undefined;
   readonly files: Readonly<Record<string, FileRecord>>;
   readonly articles: Readonly<Record<string, ArticleRecord>>;
   /** Output path → fingerprint of what was written there. */
@@ -98,7 +99,7 @@ export async function readBuildState(cacheDir: string, outDir: string): Promise<
   }
   try {
     let start = bytes.indexOf(0x0a);
-    const header = JSON.parse(bytes.toString('utf8', 0, start)) as { version: number; loadKey: string; pagesKey?: string };
+    const header = JSON.parse(bytes.toString('utf8', 0, start)) as { version: number; loadKey: string; pages?: BuildState['pages'] };
     if (header.version !== stateVersion) return undefined;
     const files: Record<string, FileRecord> = {};
     const articles: Record<string, ArticleRecord> = {};
@@ -110,7 +111,7 @@ export async function readBuildState(cacheDir: string, outDir: string): Promise<
       tables[table][key] = value;
       start = end;
     }
-    return { loadKey: header.loadKey, pagesKey: header.pagesKey, files, articles, outputs };
+    return { loadKey: header.loadKey, pages: header.pages, files, articles, outputs };
   } catch {
     return undefined; // damaged: as if there were none
   }
@@ -128,7 +129,7 @@ export async function writeBuildState(cacheDir: string, outDir: string, state: B
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
-    let chunk = `${JSON.stringify({ version: stateVersion, loadKey: state.loadKey, pagesKey: state.pagesKey })}\n`;
+    let chunk = `${JSON.stringify({ version: stateVersion, loadKey: state.loadKey, pages: state.pages })}\n`;
     const add = async (line: Line) => {
       chunk += `${JSON.stringify(line)}\n`;
       if (chunk.length > 1 << 20) {

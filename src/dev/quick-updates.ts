@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { articleCache, articleKey, transformSettings, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
-import { hashOf, type ArticleRecord, type FileRecord } from '../cache/build-state.js';
+import { articleCache, articleId, articleKey, lastModified, transformSettings, writeFeeds, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
+import { feedJobs } from '../render/feeds.js';
+import type { ArticleRecord, FileRecord } from '../cache/build-state.js';
 import { isRacy } from '../load/load-posts.js';
 import { homePageJobs, pageFingerprint, postPageJob, postViews, taxonomyPageJobs } from '../render/render-pages.js';
 import { withNewBodies } from '../site/site-index.js';
@@ -101,7 +102,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     for (const post of replaced.values()) {
       const record = articles[post.source]!;
       const job = postPageJob(post, index, views);
-      const fingerprint = pageFingerprint(job, site.renderKey, site.renderer, views, hashOf([record.key, record.lookups]));
+      const fingerprint = pageFingerprint(job, site.renderKey, site.renderer, views, articleId(record));
       await writePage(siteWork, job, fingerprint, async () => html.get(post.source)!);
     }
     // Only the list pages that show one of these posts can change.
@@ -109,6 +110,19 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     const perPage = config.paginate;
     const lists = [...homePageJobs(index, views, perPage, wanted), ...taxonomyPageJobs('tags', index, views, perPage, wanted), ...taxonomyPageJobs('categories', index, views, perPage, wanted)];
     for (const job of lists) await writePage(siteWork, job, pageFingerprint(job, site.renderKey, site.renderer, views));
+    if (config.url) {
+      // The feeds holding these posts, whose other entries' articles come from the cache (or the transformer).
+      const stored = async (source: string) => {
+        const known = html.get(source) ?? (await cache?.read(articles[source]!.key))?.article.html;
+        if (known !== undefined) return known;
+        const again = await transformer.run(transformTask(index.bySource.get(source)!));
+        if ('diagnostic' in again) throw new Error(again.diagnostic.message);
+        return again.article.html;
+      };
+      const updated = (source: string) => lastModified(index.bySource.get(source)!);
+      await writeFeeds(siteWork, feedJobs(index, views, config, updated, wanted), articles, stored);
+      if (siteWork.diagnostics.length > 0) throw new Error('a feed could not be made');
+    }
   } catch {
     await writer.abort();
     return undefined; // a template error: the rebuild reports it with its file and line

@@ -16,6 +16,9 @@ import { relativeUrl } from '../site/relative-url.js';
 /** The list-page templates; a post's `layout:` cannot name one of them. */
 export const pageTemplates = ['base', 'home', 'tags', 'tag', 'categories', 'category'] as const;
 
+/** The template of the page static hosts serve for a missing URL; optional (no 404 page without it). */
+export const notFoundTemplate = '404';
+
 /** A template problem with its file and line, when Nunjucks tells them. */
 export class TemplateError extends Error {
   override readonly name = 'TemplateError';
@@ -76,7 +79,9 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
   };
 
   // `{{ post.url | url }}`: a link relative to the page being rendered.
-  env.addFilter('url', function (this: { ctx: { page?: { url?: string } } }, target: string) {
+  // On a page served at any URL (404.html, `page.rootRelative`), the link starts at the base path instead.
+  env.addFilter('url', function (this: { ctx: { page?: { url?: string; rootRelative?: boolean } } }, target: string) {
+    if (this.ctx.page?.rootRelative) return `${site.baseurl}${String(target)}`;
     return relativeUrl(this.ctx.page?.url ?? '/', String(target));
   });
   // `{{ page.url | absolute_url }}`: the full URL, for canonical links and metadata.
@@ -117,7 +122,7 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
       }
       return key;
     },
-    hasPostLayout: (name) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && !(pageTemplates as readonly string[]).includes(name) && has(name),
+    hasPostLayout: (name) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && !(pageTemplates as readonly string[]).includes(name) && name !== notFoundTemplate && has(name),
     render(name, context) {
       try {
         return env.render(`${name}.njk`, context);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SiteIndex } from '../site/site-index.js';
 import { placeUrl } from '../load/permalink.js';
 import type { ArticleSummary, Post, TaxonomyKind } from '../types.js';
-import { markSafe, type Renderer } from './environment.js';
+import { markSafe, notFoundTemplate, type Renderer } from './environment.js';
 import { paginate } from './paginate.js';
 import { postView, type PostView } from './views.js';
 
@@ -57,7 +57,7 @@ export function postViews(index: SiteIndex, summaries: ReadonlyMap<string, Artic
 }
 
 /** The output path of a page at a site path (`/tags/x/` → `tags/x/index.html`). */
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
   const placed = placeUrl(url);
   if ('problem' in placed) throw new Error(placed.problem);
   return placed.outputPath;
@@ -129,6 +129,15 @@ export function taxonomyPageJobs(kind: TaxonomyKind, index: SiteIndex, views: Po
     }
   }
   return jobs;
+}
+
+/**
+ * The page a static host serves for any missing URL (`404.html`: GitHub Pages, Netlify,
+ * Cloudflare Pages). Served at whatever URL was asked for, it cannot link relatively: its
+ * links start at the site's base path (`page.rootRelative`; see the `url` filter).
+ */
+export function notFoundPageJob(): PageJob {
+  return { path: '404.html', template: notFoundTemplate, context: { page: { kind: 'notfound', title: '404', url: '/404.html', rootRelative: true } } };
 }
 
 /** Renders a page; a post page needs its article's HTML. Throws TemplateError. */

@@ -238,7 +238,7 @@ function domChecks({ clobberNames, urlAttributes }: { clobberNames: string[]; ur
     'iframe, frame, frameset, object, embed, applet, portal, base, form, input, button, select, textarea, isindex, keygen, svg, math, ' +
     'style, link, meta, template, video, audio, source, track, marquee, noscript, xmp, plaintext, listing, noembed, noframes, title, param, area, map';
   for (const el of document.body.querySelectorAll(forbidden)) out.push([`<${el.localName}> in the body`, html(el)]);
-  for (const el of document.head.querySelectorAll('base, script, meta[http-equiv]:not([http-equiv="Content-Security-Policy" i]), link:not([rel="stylesheet"]):not([rel="canonical"])')) {
+  for (const el of document.head.querySelectorAll('base, script, meta[http-equiv]:not([http-equiv="Content-Security-Policy" i]), link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="alternate"][type="application/atom+xml"]):not([rel="alternate"][type="application/feed+json"])')) {
     out.push([`<${el.localName}> in the head`, html(el)]);
   }
   if (!document.head.querySelector('meta[http-equiv="Content-Security-Policy" i]')) out.push(['no CSP meta tag in the head', '']);

@@ -149,7 +149,7 @@ function project(): string {
   for (let i = 0; i < 4; i++) writeFileSync(join(dir, 'posts', `seed-${i}.md`), postText({ title: i, day: i + 1, tags: [i % tags.length], body: i, link: (i + 1) % 4 }));
   cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
   cpSync(join(root, 'public'), join(dir, 'public'), { recursive: true });
-  writeFileSync(join(dir, 'gazette.config.yml'), 'title: Test\ntimezone: Asia/Shanghai\npaginate: 2\n');
+  writeFileSync(join(dir, 'gazette.config.yml'), 'title: Test\nurl: https://archive.example.org\ntimezone: Asia/Shanghai\npaginate: 2\nfeed:\n  posts_limit: 3\n');
   return dir;
 }
 

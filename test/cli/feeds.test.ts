@@ -1,0 +1,85 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeHTML } from 'entities';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BuildReport } from '../../src/report.js';
+import { root } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+import { listFiles, read } from '../helpers/site-files.js';
+import { readAtom } from '../helpers/xml.js';
+
+/** The sample archive, built in a folder of its own with `extraConfig` appended to its config. */
+async function buildSample(extraConfig = ''): Promise<{ site: string; report: BuildReport }> {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-feeds-'));
+  for (const folder of ['posts', 'templates', 'public']) cpSync(join(root, folder), join(dir, folder), { recursive: true });
+  writeFileSync(join(dir, 'gazette.config.yml'), readFileSync(join(root, 'gazette.config.yml'), 'utf8') + extraConfig);
+  const result = await runCli(['build', '--out', 'site', '-q', '--report', 'report.json'], dir);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return { site: join(dir, 'site'), report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as BuildReport };
+}
+
+const origin = 'https://archive.example.org';
+const newestFirst = (posts: BuildReport['posts']) => [...posts].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+const absolute = (url: string) => `${origin}${url}`;
+
+describe('the sample site’s feeds', () => {
+  let site: string;
+  let report: BuildReport;
+  beforeAll(async () => ({ site, report } = await buildSample()));
+
+  it('has an Atom and a JSON feed for the site and for every tag and category, each beside its list page', () => {
+    const files = listFiles(site);
+    const lists = files.filter((f) => f === 'index.html' || /^(tags|categories)\/[^/]+\/index\.html$/.test(f));
+    expect(lists.length).toBeGreaterThan(10);
+    for (const list of lists) {
+      const folder = list.replace(/index\.html$/, '');
+      expect(files).toContain(`${folder}feed.xml`);
+      expect(files).toContain(`${folder}feed.json`);
+    }
+    expect(files.filter((f) => /feed\.(xml|json)$/.test(f))).toHaveLength(lists.length * 2);
+  });
+
+  it('lists the newest posts first, with the whole article, every link absolute', () => {
+    const feed = readAtom(read(site, 'feed.xml'));
+    const expected = newestFirst(report.posts).slice(0, 20);
+    expect(feed.entries.map((e) => e.id)).toEqual(expected.map((p) => absolute(p.url)));
+    for (const [i, entry] of feed.entries.entries()) {
+      expect(entry.title).toBe(expected[i]!.title);
+      const html = entry.content!.text;
+      expect(entry.content!.attributes.type).toBe('html');
+      // The article as on its page: its text (the excerpt is its first paragraph) and no relative link.
+      const page = read(site, expected[i]!.output.replace(/^site\//, ''));
+      const excerpt = [...page.matchAll(/<meta name="description" content="([^"]*)"/g)][0]?.[1];
+      const text = (h: string) => decodeHTML(h.replace(/<[^>]+>/g, '')).replace(/\s+/g, '');
+      if (excerpt) expect(text(html)).toContain(text(excerpt).replace(/…$/, '').slice(0, 30));
+      for (const [, value] of html.matchAll(/ (?:href|src)="([^"]*)"/g)) expect(value).toMatch(/^(https?|mailto):/);
+    }
+    const json = JSON.parse(read(site, 'feed.json')) as { items: { id: string; content_html: string }[] };
+    expect(json.items.map((i) => i.id)).toEqual(feed.entries.map((e) => e.id));
+  });
+
+  it('gives each tag and category its own posts, newest first', () => {
+    const feeds = listFiles(site).filter((f) => /^(tags|categories)\/[^/]+\/feed\.xml$/.test(f));
+    for (const path of feeds) {
+      const feed = readAtom(read(site, path));
+      const name = feed.title.replace(/ · 墙外新闻存档 News Archive$/, '');
+      const kind = path.startsWith('tags/') ? 'tags' : 'categories';
+      const listed = report.posts.filter((p) => p[kind].includes(name));
+      expect(listed.length, path).toBeGreaterThan(0);
+      expect(feed.links.alternate).toBe(absolute(`/${encodeURI(path.replace(/feed\.xml$/, ''))}`));
+      expect(feed.entries.map((e) => e.id)).toEqual(newestFirst(listed).slice(0, 20).map((p) => absolute(p.url)));
+    }
+  });
+
+  it('carries excerpts alone and fewer posts when the config says so (feed.excerpt_only, feed.posts_limit)', async () => {
+    const { site: short } = await buildSample('feed:\n  excerpt_only: true\n  posts_limit: 3\n');
+    const feed = readAtom(read(short, 'feed.xml'));
+    expect(feed.entries).toHaveLength(3);
+    for (const entry of feed.entries) {
+      expect(entry.content).toBeUndefined();
+      expect(entry.summary?.text.length).toBeGreaterThan(10);
+    }
+  });
+});
