@@ -5,6 +5,7 @@ import nunjucks from 'nunjucks';
 import type { SiteConfig } from '../config.js';
 import { FatalError } from '../errors.js';
 import { relativeUrl } from '../site/relative-url.js';
+import { newsArticle, type PostView } from './views.js';
 
 /**
  * The Nunjucks environment: gazette's only nunjucks user. Autoescape is on, so every
@@ -53,6 +54,11 @@ export interface Renderer {
   templateKey(name: string): string;
 }
 
+/** JSON to print inside a script element: no character in it can close the element or start markup. */
+export function jsonForScript(value: unknown): string {
+  return (JSON.stringify(value) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Marks sanitized article HTML as safe to print unescaped. */
 export function markSafe(html: string): unknown {
   return new nunjucks.runtime.SafeString(html);
@@ -86,6 +92,12 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
   });
   // `{{ page.url | absolute_url }}`: the full URL, for canonical links and metadata.
   env.addFilter('absolute_url', (path: string) => `${site.url}${site.baseurl}${String(path)}`);
+  // `<script type="application/ld+json">{{ structuredData | json_ld }}</script>`: JSON that
+  // cannot end the script element or be read as markup (`<`, `>`, `&` and the JavaScript
+  // line separators as \u escapes), whatever the posts' titles hold.
+  env.addFilter('json_ld', (value: unknown) => markSafe(jsonForScript(value)));
+  // `{{ news_article(post) | json_ld }}`: the post as a schema.org NewsArticle.
+  env.addGlobal('news_article', (post: PostView) => newsArticle(post, site));
   // `{{ post.date | date('long') }}`: a date in the site's language and timezone.
   env.addFilter('date', (iso: string, style = 'long') => {
     const time = Date.parse(String(iso));

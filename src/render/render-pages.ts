@@ -4,7 +4,7 @@ import { placeUrl } from '../load/permalink.js';
 import type { ArticleSummary, Post, TaxonomyKind } from '../types.js';
 import { markSafe, notFoundTemplate, type Renderer } from './environment.js';
 import { paginate } from './paginate.js';
-import { postView, type PostView } from './views.js';
+import { postLanguage, postView, type PostView } from './views.js';
 
 /**
  * The site's pages as plain data: each page is a job (output path, template, context) that
@@ -72,7 +72,7 @@ export function postPageJob(post: Post, index: SiteIndex, views: PostViews): Pag
     path: post.outputPath,
     template: post.layout,
     context: {
-      page: { kind: 'post', title: post.title, url: post.url, description: view.excerpt },
+      page: { kind: 'post', title: post.title, url: post.url, description: view.excerpt, lang: postLanguage(post.data) },
       post: view,
       older: neighbour(older),
       newer: neighbour(newer),

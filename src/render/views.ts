@@ -1,3 +1,4 @@
+import type { SiteConfig } from '../config.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { ArticleSummary, Post, TaxonomyKind } from '../types.js';
 
@@ -67,4 +68,43 @@ export function postView(post: Post, index: SiteIndex, summary: ArticleSummary |
     stats: summary?.stats,
     data: post.data,
   };
+}
+
+/**
+ * A post as a schema.org NewsArticle, for the JSON-LD of its page: search engines and
+ * readers' tools read the headline, dates, author, image and, as `isBasedOn`, the original
+ * article this page keeps a copy of. Absolute URLs need the site's `url`; without it the
+ * page's own URL is left out.
+ */
+export function newsArticle(post: PostView, site: Pick<SiteConfig, 'url' | 'baseurl' | 'title' | 'lang'>): Record<string, unknown> {
+  const url = site.url ? `${site.url}${site.baseurl}${post.url}` : undefined;
+  const modified = post.data['last_modified_at'];
+  const sources = new Set(post.categories.map((c) => c.name));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: post.title,
+    ...(url ? { url, mainEntityOfPage: url } : {}),
+    datePublished: post.date,
+    dateModified: typeof modified === 'string' && !Number.isNaN(Date.parse(modified)) ? modified : post.date,
+    // A source's name as author (as news archives have it) is an organization; anyone else a person.
+    ...(post.author ? { author: { '@type': sources.has(post.author) ? 'Organization' : 'Person', name: post.author } } : {}),
+    ...(post.excerpt ? { description: post.excerpt } : {}),
+    ...(post.leadImage ? { image: [post.leadImage.src] } : {}),
+    ...(post.tags.length ? { keywords: post.tags.map((t) => t.name) } : {}),
+    ...(post.original ? { isBasedOn: post.original.url } : {}),
+    inLanguage: postLanguage(post.data) ?? site.lang,
+    publisher: { '@type': 'Organization', name: site.title },
+  };
+}
+
+/** A post's own language (`lang:` in its front matter), when it is a valid language tag. */
+export function postLanguage(data: Readonly<Record<string, unknown>>): string | undefined {
+  const lang = data['lang'];
+  if (typeof lang !== 'string' || lang.trim() === '') return undefined;
+  try {
+    return Intl.getCanonicalLocales(lang.trim())[0];
+  } catch {
+    return undefined;
+  }
 }

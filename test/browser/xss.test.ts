@@ -223,7 +223,17 @@ function domChecks({ clobberNames, urlAttributes }: { clobberNames: string[]; ur
   const html = (el: DomElement): string => el.outerHTML.replace(/\s+/g, ' ').slice(0, 240);
   const dangerous = (value: string) => /^(javascript|vbscript|data|livescript|mocha):/i.test(value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, ''));
   const urlAttrs = new Set(urlAttributes);
-  for (const el of document.querySelectorAll('script')) out.push(['script element', html(el)]);
+  // The one script element a page may have: its JSON-LD in the head, which must be JSON and nothing else.
+  for (const el of document.querySelectorAll('script')) {
+    const jsonLd = el.parentElement === document.head && el.getAttribute('type') === 'application/ld+json' && el.attributes.length === 1;
+    let isJson = false;
+    try {
+      isJson = jsonLd && typeof JSON.parse(el.textContent ?? '') === 'object';
+    } catch {
+      isJson = false;
+    }
+    if (!isJson) out.push(['script element', html(el)]);
+  }
   for (const el of document.querySelectorAll('*')) {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
@@ -238,7 +248,7 @@ function domChecks({ clobberNames, urlAttributes }: { clobberNames: string[]; ur
     'iframe, frame, frameset, object, embed, applet, portal, base, form, input, button, select, textarea, isindex, keygen, svg, math, ' +
     'style, link, meta, template, video, audio, source, track, marquee, noscript, xmp, plaintext, listing, noembed, noframes, title, param, area, map';
   for (const el of document.body.querySelectorAll(forbidden)) out.push([`<${el.localName}> in the body`, html(el)]);
-  for (const el of document.head.querySelectorAll('base, script, meta[http-equiv]:not([http-equiv="Content-Security-Policy" i]), link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="alternate"][type="application/atom+xml"]):not([rel="alternate"][type="application/feed+json"])')) {
+  for (const el of document.head.querySelectorAll('base, script:not([type="application/ld+json"]), meta[http-equiv]:not([http-equiv="Content-Security-Policy" i]), link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="alternate"][type="application/atom+xml"]):not([rel="alternate"][type="application/feed+json"])')) {
     out.push([`<${el.localName}> in the head`, html(el)]);
   }
   if (!document.head.querySelector('meta[http-equiv="Content-Security-Policy" i]')) out.push(['no CSP meta tag in the head', '']);

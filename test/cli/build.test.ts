@@ -8,6 +8,9 @@ import { root } from '../helpers/paths.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { internalReferences, listFiles, read, texts } from '../helpers/site-files.js';
 import { visibleText } from '../helpers/text.js';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-e2e-'));
 const site = join(work, 'site');
@@ -77,6 +80,30 @@ describe('gazette build on the sample archive', () => {
       'href="https://web.archive.org/web/20241115/https://www.rfa.org/mandarin/yataibaodao/junshiwaijiao/jw-xi-jinping-to-meet-biden-11142024140853.html"',
     );
     expect(page).toContain('2024年11月15日');
+  });
+
+  it('describes each post page for link previews and search engines: Open Graph, Twitter card, JSON-LD, its language', () => {
+    const seed = report.posts.find((p) => p.source === 'posts/2024-11-14-biden-xi-meeting-rfa.md')!;
+    const page = read(site, `${seed.url.slice(1)}index.html`);
+    const tree = fromHtml(page);
+    const meta = (key: string) => selectAll(`meta[property="${key}"], meta[name="${key}"]`, tree).map((m) => String(m.properties.content));
+    expect(meta('og:type')).toEqual(['article']);
+    expect(meta('og:title')).toEqual([seed.title]);
+    expect(meta('og:url')).toEqual([`https://archive.example.org${seed.url}`]);
+    expect(meta('og:image')).toEqual([seed.leadImage!.src]);
+    expect(meta('twitter:card')).toEqual(['summary_large_image']);
+    expect(meta('article:published_time')).toEqual([seed.date]);
+    const scripts = selectAll('script', tree);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]!.properties.type).toBe('application/ld+json');
+    const article = JSON.parse(toString(scripts[0]!)) as Record<string, unknown>;
+    expect(article).toMatchObject({ '@type': 'NewsArticle', headline: seed.title, datePublished: seed.date, isBasedOn: expect.stringMatching(/^https:\/\/www\.rfa\.org\//), image: [seed.leadImage!.src] });
+    expect(page).toMatch(/<html lang="zh-CN">/);
+    // A post in English says so (lang: en in its front matter), on the page and in its JSON-LD.
+    const english = report.posts.find((p) => p.source === 'posts/2021-09-27-harbour-tunnel-tolls-plan.md')!;
+    const englishPage = read(site, `${english.url.slice(1)}index.html`);
+    expect(englishPage).toMatch(/<html lang="en">/);
+    expect(englishPage).toContain('"inLanguage":"en"');
   });
 
   it('lists posts newest first on a paginated home page', () => {
