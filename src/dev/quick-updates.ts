@@ -125,7 +125,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     }
   } catch {
     await writer.abort();
-    return undefined; // a template error: the rebuild reports it with its file and line
+    return undefined; // a template error or a feed that could not be made: the rebuild reports it
   }
   const { outputs, written, removed } = await writer.commit();
   return {

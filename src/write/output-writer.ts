@@ -71,9 +71,10 @@ export class OutputWriter {
   }
 
   /**
-   * Keeps every page the previous build produced (public files aside), when all of them are
-   * still in the output folder: for a build whose inputs are all unchanged. False, keeping
-   * nothing, when the output folder lacks any (then each page is looked at on its own).
+   * Keeps every file the previous build generated (pages, feeds, sitemap; public files aside),
+   * when all of them are still in the output folder: for a build whose inputs are all
+   * unchanged. False, keeping nothing, when the output folder lacks any (then each file is
+   * looked at on its own).
    */
   keepPreviousPages(): boolean {
     const pages = Object.entries(this.previous ?? {}).filter(([, fingerprint]) => !fingerprint.startsWith(publicFingerprintPrefix));
