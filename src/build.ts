@@ -4,8 +4,8 @@ import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
-import { createRenderer, notFoundTemplate, TemplateError, type Renderer } from './render/environment.js';
-import { homePageJobs, notFoundPageJob, pageFingerprint, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
+import { archiveTemplate, createRenderer, hasDateArchives, notFoundTemplate, TemplateError, type Renderer } from './render/environment.js';
+import { dateArchivePageJobs, homePageJobs, notFoundPageJob, pageFingerprint, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
 import { maxUrlsPerSitemap, robotsTxt, sitemapFiles, type SitemapEntry } from './render/sitemap.js';
 import { feedJobs, renderFeed, type FeedJob } from './render/feeds.js';
 import { makeReport, type BuildReport, type BuildWork } from './report.js';
@@ -149,10 +149,18 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
       ['home', () => homePageJobs(index, views, options.config.paginate)],
       ['tags', () => taxonomyPageJobs('tags', index, views, options.config.paginate)],
       ['categories', () => taxonomyPageJobs('categories', index, views, options.config.paginate)],
+      [archiveTemplate, () => (hasDateArchives(renderer) ? dateArchivePageJobs(index, views, options.config.paginate) : [])],
     ];
+    // A post whose permalink is a list page's URL (`permalink: /:year/`) keeps it; the list page is left out.
+    const postAt = new Map(built.map((post) => [post.outputPath, post]));
     for (const [template, jobs] of lists) {
       try {
         for (const job of jobs()) {
+          const post = postAt.get(job.path);
+          if (post) {
+            diagnostics.push(diagnostic('warning', post.source, `the ${String((job.context.page as { kind: string }).kind)} page at ${job.path} is not made: this post's page is there`));
+            continue;
+          }
           await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
           entries.push(sitemapEntry(job));
           pages++;

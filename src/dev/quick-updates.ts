@@ -4,7 +4,8 @@ import { articleCache, articleId, articleKey, lastModified, transformSettings, w
 import { feedJobs } from '../render/feeds.js';
 import type { ArticleRecord, FileRecord } from '../cache/build-state.js';
 import { isRacy } from '../load/load-posts.js';
-import { homePageJobs, pageFingerprint, postPageJob, postViews, taxonomyPageJobs } from '../render/render-pages.js';
+import { dateArchivePageJobs, homePageJobs, pageFingerprint, postPageJob, postViews, taxonomyPageJobs } from '../render/render-pages.js';
+import { hasDateArchives } from '../render/environment.js';
 import { withNewBodies } from '../site/site-index.js';
 import { transformTask } from '../transform/transform-post.js';
 import type { Transformer } from '../transform/transformer.js';
@@ -108,8 +109,15 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     // Only the list pages that show one of these posts can change.
     const wanted = (sources: readonly string[]) => sources.some((s) => replaced.has(s));
     const perPage = config.paginate;
-    const lists = [...homePageJobs(index, views, perPage, wanted), ...taxonomyPageJobs('tags', index, views, perPage, wanted), ...taxonomyPageJobs('categories', index, views, perPage, wanted)];
-    for (const job of lists) await writePage(siteWork, job, pageFingerprint(job, site.renderKey, site.renderer, views));
+    const lists = [
+      ...homePageJobs(index, views, perPage, wanted),
+      ...taxonomyPageJobs('tags', index, views, perPage, wanted),
+      ...taxonomyPageJobs('categories', index, views, perPage, wanted),
+      ...(hasDateArchives(site.renderer) ? dateArchivePageJobs(index, views, perPage, wanted) : []),
+    ];
+    // (A list page a build leaves out because a post's page is at its path is left out here too.)
+    const postPaths = new Set(site.built.map((p) => p.outputPath));
+    for (const job of lists) if (!postPaths.has(job.path)) await writePage(siteWork, job, pageFingerprint(job, site.renderKey, site.renderer, views));
     if (config.url) {
       // The feeds holding these posts, whose other entries' articles come from the cache (or the transformer).
       const stored = async (source: string) => {

@@ -20,6 +20,18 @@ export const pageTemplates = ['base', 'home', 'tags', 'tag', 'categories', 'cate
 /** The template of the page static hosts serve for a missing URL; optional (no 404 page without it). */
 export const notFoundTemplate = '404';
 
+/** The date archives' templates: the index of years and months, and a year's or month's list. Optional, both needed. */
+export const archiveIndexTemplate = 'archives';
+export const archiveTemplate = 'archive';
+
+/** True when the templates make date archives (both of their templates are there). */
+export function hasDateArchives(renderer: Renderer): boolean {
+  return renderer.has(archiveTemplate) && renderer.has(archiveIndexTemplate);
+}
+
+/** Templates of pages that are made only when the templates folder has them; a post's `layout:` cannot name one. */
+const optionalPageTemplates: readonly string[] = [notFoundTemplate, archiveIndexTemplate, archiveTemplate];
+
 /** A template problem with its file and line, when Nunjucks tells them. */
 export class TemplateError extends Error {
   override readonly name = 'TemplateError';
@@ -134,7 +146,7 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
       }
       return key;
     },
-    hasPostLayout: (name) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && !(pageTemplates as readonly string[]).includes(name) && name !== notFoundTemplate && has(name),
+    hasPostLayout: (name) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && !(pageTemplates as readonly string[]).includes(name) && !optionalPageTemplates.includes(name) && has(name),
     render(name, context) {
       try {
         return env.render(`${name}.njk`, context);

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { SiteIndex } from '../site/site-index.js';
 import { placeUrl } from '../load/permalink.js';
 import type { ArticleSummary, Post, TaxonomyKind } from '../types.js';
-import { markSafe, notFoundTemplate, type Renderer } from './environment.js';
+import { archiveIndexTemplate, archiveTemplate, markSafe, notFoundTemplate, type Renderer } from './environment.js';
 import { paginate } from './paginate.js';
-import { postLanguage, postView, type PostView } from './views.js';
+import { archiveUrls, postLanguage, postView, type PostView } from './views.js';
 
 /**
  * The site's pages as plain data: each page is a job (output path, template, context) that
@@ -126,6 +126,63 @@ export function taxonomyPageJobs(kind: TaxonomyKind, index: SiteIndex, views: Po
     for (const pagination of listPages(term.posts, views, perPage, term.url, wanted)) {
       const page = { kind: singular[kind], title: term.name, url: pagination.url };
       jobs.push({ path: pathOf(pagination.url), template: singular[kind], context: { page, term: termView, pagination, posts: pagination.items } });
+    }
+  }
+  return jobs;
+}
+
+/** A year or a month of the archive: its page and its posts (sources, newest first). */
+export interface Period {
+  /** `2024` or `2024-11`. */
+  readonly name: string;
+  /** `/2024/` or `/2024/11/`. */
+  readonly url: string;
+  readonly posts: readonly string[];
+}
+
+/** The archive's years, newest first, each with its months, from the posts' dates in the site's timezone. */
+export function periodsOf(index: SiteIndex): { year: Period; months: Period[] }[] {
+  // By page URL, in the order met (newest first).
+  const years = new Map<string, { name: string; posts: string[]; months: Map<string, { name: string; posts: string[] }> }>();
+  for (const post of index.posts) {
+    const urls = archiveUrls(post.date);
+    const [year, month] = [post.date.slice(0, 4), post.date.slice(5, 7)];
+    let entry = years.get(urls.year);
+    if (!entry) years.set(urls.year, (entry = { name: year, posts: [], months: new Map() }));
+    entry.posts.push(post.source);
+    const inMonth = entry.months.get(urls.month);
+    if (inMonth) inMonth.posts.push(post.source);
+    else entry.months.set(urls.month, { name: `${year}-${month}`, posts: [post.source] });
+  }
+  return [...years].map(([url, { name, posts, months }]) => ({
+    year: { name, url, posts },
+    months: [...months].map(([monthUrl, m]) => ({ name: m.name, url: monthUrl, posts: m.posts })),
+  }));
+}
+
+/**
+ * The date archives: the index of years and months (`/archive/`), and each year's and
+ * month's paginated list (`/2024/`, `/2024/11/`, `/2024/11/page/2/`). With a filter, only
+ * the list pages it wants (the index lists no posts). Only built posts are listed and counted.
+ */
+export function dateArchivePageJobs(index: SiteIndex, views: PostViews, perPage: number, wanted?: ListFilter): PageJob[] {
+  const jobs: PageJob[] = [];
+  const periods = periodsOf(index);
+  const count = (period: Period) => period.posts.filter((s) => views.has(s)).length;
+  if (!wanted) {
+    const years = periods
+      .map(({ year, months }) => ({ name: year.name, url: year.url, count: count(year), months: months.map((m) => ({ name: m.name, url: m.url, count: count(m) })).filter((m) => m.count > 0) }))
+      .filter((y) => y.count > 0);
+    jobs.push({ path: pathOf('/archive/'), template: archiveIndexTemplate, context: { page: { kind: 'archives', title: '', url: '/archive/' }, years } });
+  }
+  for (const { year, months } of periods) {
+    for (const [kind, period] of [['year', year] as const, ...months.map((m) => ['month', m] as const)]) {
+      const total = count(period);
+      if (total === 0) continue;
+      const periodView = { name: period.name, url: period.url, count: total };
+      for (const pagination of listPages(period.posts, views, perPage, period.url, wanted)) {
+        jobs.push({ path: pathOf(pagination.url), template: archiveTemplate, context: { page: { kind, title: period.name, url: pagination.url }, period: periodView, pagination, posts: pagination.items } });
+      }
     }
   }
   return jobs;

@@ -28,6 +28,8 @@ export interface PostView {
   readonly leadImage?: ArticleSummary['leadImage'];
   /** The editors' credit line (`责编：… 网编：…`), if the article has one. */
   readonly credit?: string | undefined;
+  /** The pages of its year and month in the date archives (`/2024/`, `/2024/11/`). */
+  readonly archive: { readonly year: string; readonly month: string };
   /** `characters`, `words`, `readingMinutes`. */
   readonly stats?: ArticleSummary['stats'] | undefined;
   /** Every front-matter key gazette does not interpret. */
@@ -65,6 +67,7 @@ export function postView(post: Post, index: SiteIndex, summary: ArticleSummary |
     excerpt: summary?.excerpt ?? '',
     leadImage: summary?.leadImage,
     credit: summary?.credit,
+    archive: archiveUrls(post.date),
     stats: summary?.stats,
     data: post.data,
   };
@@ -107,4 +110,10 @@ export function postLanguage(data: Readonly<Record<string, unknown>>): string | 
   } catch {
     return undefined;
   }
+}
+
+/** The pages of a date's year and month in the date archives, from its ISO form in the site's timezone. */
+export function archiveUrls(date: string): { year: string; month: string } {
+  const year = date.slice(0, 4);
+  return { year: `/${year}/`, month: `/${year}/${date.slice(5, 7)}/` };
 }

@@ -117,6 +117,31 @@ describe('gazette build on the sample archive', () => {
     expect(read(site, 'page/2/index.html')).toContain('href="../../"');
   });
 
+  it('has a page per year and per month, paginated, newest first, linked from every page and from each post’s date', () => {
+    const files = listFiles(site);
+    // Every post, by its date in the site's timezone (the date in the report carries its offset).
+    const byPeriod = new Map<string, BuildReport['posts']>();
+    for (const post of report.posts) {
+      for (const period of [post.date.slice(0, 4), `${post.date.slice(0, 4)}/${post.date.slice(5, 7)}`]) byPeriod.set(period, [...(byPeriod.get(period) ?? []), post]);
+    }
+    expect(byPeriod.size).toBeGreaterThan(8);
+    for (const [period, posts] of byPeriod) {
+      const pages = files.filter((f) => f === `${period}/index.html` || new RegExp(`^${period}/page/\\d+/index\\.html$`).test(f));
+      expect(pages, period).toHaveLength(Math.ceil(posts.length / paginate));
+      const listed = pages
+        .sort((a, b) => (a.length - b.length) || a.localeCompare(b))
+        .flatMap((page) => texts(read(site, page), 'main h2 a'));
+      expect(listed, period).toEqual([...posts].sort((a, b) => Date.parse(b.date) - Date.parse(a.date)).map((p) => p.title));
+    }
+    // The index of years and months, with their counts, is in every page's navigation.
+    const index = read(site, 'archive/index.html');
+    for (const [period, posts] of byPeriod) expect(index).toMatch(new RegExp(`href="\\.\\./${period}/"><span class="term-name">[^<]+</span> <span class="count">${posts.length}</span>`));
+    expect(read(site, 'index.html')).toContain('href="archive/"');
+    // A post's date links to its month.
+    const seed = report.posts.find((p) => p.source === 'posts/2024-11-14-biden-xi-meeting-rfa.md')!;
+    expect(read(site, `${seed.url.slice(1)}index.html`)).toMatch(/<a class="post-date" href="\.\.\/\.\.\/"><time datetime="2024-11-15T07:37:40\.066\+08:00">/);
+  });
+
   it('has an index of tags and of categories, and a paginated page for each', () => {
     const tags = new Set(report.posts.flatMap((p) => p.tags));
     const categories = new Set(report.posts.flatMap((p) => p.categories));
@@ -249,6 +274,19 @@ describe('gazette build with bad input', () => {
     const r = await runCli(['build', '--out', '.']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('must not hold any input');
+  });
+
+  it('keeps a post whose permalink is a date archive’s URL, leaving that archive page out with a warning', async () => {
+    const posts = join(work, 'year-permalink');
+    mkdirSync(posts, { recursive: true });
+    writeFileSync(join(posts, '2023-05-01-yearly.md'), '---\ntitle: The year in review\npermalink: /:year/\n---\n\nAll of 2023.\n');
+    writeFileSync(join(posts, '2023-06-01-june.md'), '---\ntitle: June news\n---\n\nIn June.\n');
+    const out = join(work, 'year-permalink-site');
+    const result = await runCli(['build', '--posts', posts, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("yearly.md: warning: the year page at 2023/index.html is not made: this post's page is there");
+    expect(readFileSync(join(out, '2023/index.html'), 'utf8')).toContain('All of 2023.');
+    expect(readFileSync(join(out, '2023/06/index.html'), 'utf8')).toContain('June news');
   });
 
   it('removes output files that no longer have a source', async () => {

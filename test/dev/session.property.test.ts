@@ -58,6 +58,7 @@ type Command =
   | { kind: 'create'; name: number; post: PostSpec }
   | { kind: 'front-matter'; which: number; post: PostSpec }
   | { kind: 'body'; which: number; body: number }
+  | { kind: 'lead'; which: number; body: number }
   | { kind: 'rename'; which: number; name: number }
   | { kind: 'delete'; which: number }
   | { kind: 'break'; which: number }
@@ -68,6 +69,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), name: fc.integer({ min: 0, max: 20 }), post: postArb }),
   fc.record({ kind: fc.constant('front-matter' as const), which: fc.nat(), post: postArb }),
   fc.record({ kind: fc.constant('body' as const), which: fc.nat(), body: fc.integer({ min: 100, max: 199 }) }),
+  fc.record({ kind: fc.constant('lead' as const), which: fc.nat(), body: fc.integer({ min: 200, max: 299 }) }),
   fc.record({ kind: fc.constant('rename' as const), which: fc.nat(), name: fc.integer({ min: 0, max: 20 }) }),
   fc.record({ kind: fc.constant('delete' as const), which: fc.nat() }),
   fc.record({ kind: fc.constant('break' as const), which: fc.nat() }),
@@ -105,6 +107,13 @@ function apply(dir: string, command: Command): FileEvent[] {
         { kind: 'unlink', path },
         { kind: 'add', path },
       ];
+    }
+    case 'lead': {
+      const path = pick(command.which);
+      if (!path) return [];
+      // The first paragraph: the excerpt changes, so every list page and feed showing the post must too.
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/<p>正文第 \d+ 版。Body version \d+\.<\/p>/, `<p>正文第 ${command.body} 版。Body version ${command.body}.</p>`));
+      return [{ kind: 'change', path }];
     }
     case 'rename': {
       const path = pick(command.which);

@@ -15,6 +15,7 @@ const post: PostView = {
   categories: [{ name: '自由亚洲电台', url: '/categories/rfa/' }],
   excerpt: '美国白宫日前证实……',
   leadImage: { src: 'https://www.rfa.org/lead.jpg', alt: 'lead' },
+  archive: { year: '/2024/', month: '/2024/11/' },
   data: { last_modified_at: '2024-11-20T10:00:00+08:00' },
 };
 
