@@ -118,7 +118,8 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
   env.addGlobal('site', { ...site.extra, title: site.title, description: site.description, lang: site.lang, url: site.url, baseurl: site.baseurl, timezone: site.timezone });
 
   const has = (name: string) => existsSync(join(templatesDir, `${name}.njk`));
-  for (const name of ['post', ...pageTemplates]) {
+  // The optional page templates too, when they are there.
+  for (const name of ['post', ...pageTemplates, ...optionalPageTemplates.filter(has)]) {
     if (!has(name)) throw new FatalError(`template not found: ${relative(cwd, join(templatesDir, `${name}.njk`))}`);
     try {
       env.getTemplate(`${name}.njk`, true);

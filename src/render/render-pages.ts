@@ -122,6 +122,7 @@ export function taxonomyPageJobs(kind: TaxonomyKind, index: SiteIndex, views: Po
     jobs.push({ path: pathOf(indexUrl), template: kind, context: { page: { kind, title: '', url: indexUrl }, terms } });
   }
   for (const term of index.terms[kind]) {
+    if (wanted && !wanted(term.posts)) continue; // (none of its pages can be wanted: quicker than paginating it)
     const termView = { name: term.name, url: term.url, count: term.posts.length };
     for (const pagination of listPages(term.posts, views, perPage, term.url, wanted)) {
       const page = { kind: singular[kind], title: term.name, url: pagination.url };
@@ -177,6 +178,7 @@ export function dateArchivePageJobs(index: SiteIndex, views: PostViews, perPage:
   }
   for (const { year, months } of periods) {
     for (const [kind, period] of [['year', year] as const, ...months.map((m) => ['month', m] as const)]) {
+      if (wanted && !wanted(period.posts)) continue; // (as for terms)
       const total = count(period);
       if (total === 0) continue;
       const periodView = { name: period.name, url: period.url, count: total };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -255,6 +255,15 @@ describe('gazette build with bad input', () => {
     const r = await runCli(['build', '--templates', 'test/fixtures/broken-templates', '--out', join(work, 'never')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/test\/fixtures\/broken-templates\/post\.njk:3: /);
+  });
+
+  it('exits 2 on a syntax error in an optional template too (the date archives’), naming it and its line', async () => {
+    const templates = join(work, 'broken-archive-templates');
+    cpSync(join(root, 'templates'), templates, { recursive: true });
+    writeFileSync(join(templates, 'archive.njk'), '{% extends "base.njk" %}\n{% block main %}\n{% if %}\n{% endblock %}\n');
+    const r = await runCli(['build', '--templates', templates, '--out', join(work, 'never')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken-archive-templates\/archive\.njk:3: /);
   });
 
   it('does not read the output folder as posts when it lies inside the posts folder', async () => {
