@@ -180,7 +180,7 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
     }
     if (options.config.url) {
       const updated = (source: string) => lastModified(index.bySource.get(source)!);
-      await writeFeeds(site, feedJobs(index, views, options.config, updated), articles, articleHtml);
+      await writeFeeds(site, feedJobs(index, views, options.config, updated), (source) => articles[source], articleHtml);
     }
     await writeCrawlerFiles(site, entries);
     return { built, articles, pages, complete: diagnostics.length === errorsBefore };
@@ -199,11 +199,11 @@ export function articleId(record: ArticleRecord): string {
  * feed's data and, when it carries whole articles, each entry's article id). `articleHtml`
  * gives an entry's article; a feed that cannot be made is reported and left out.
  */
-export async function writeFeeds(site: SiteWork, jobs: readonly FeedJob[], articles: Readonly<Record<string, ArticleRecord>>, articleHtml: (source: string) => Promise<string>): Promise<void> {
+export async function writeFeeds(site: SiteWork, jobs: readonly FeedJob[], articleOf: (source: string) => ArticleRecord | undefined, articleHtml: (source: string) => Promise<string>): Promise<void> {
   // A list's Atom and JSON feeds come one after the other and hold the same articles.
   let contents = { pageUrl: '', html: new Map<string, string>() };
   for (const job of jobs) {
-    const fingerprint = hashOf([site.renderKey, job, job.fullContent ? job.entries.map((e) => articleId(articles[e.source]!)) : []]);
+    const fingerprint = hashOf([site.renderKey, job, job.fullContent ? job.entries.map((e) => articleId(articleOf(e.source)!)) : []]);
     if (site.writer.isCurrent(job.path, fingerprint)) continue;
     try {
       if (contents.pageUrl !== job.pageUrl) contents = { pageUrl: job.pageUrl, html: new Map() };

@@ -10,7 +10,7 @@ import { withNewBodies } from '../site/site-index.js';
 import { transformTask } from '../transform/transform-post.js';
 import type { Transformer } from '../transform/transformer.js';
 import type { LinkTable } from '../site/link-table.js';
-import type { ArticleSummary, Post } from '../types.js';
+import type { Post } from '../types.js';
 import { OutputWriter, publicFingerprintPrefix } from '../write/output-writer.js';
 import { isBodyEdit } from './changes.js';
 
@@ -54,7 +54,9 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
   const bySource = new Map(files.map((path) => [relative(options.cwd, path), path]));
   const { loadPost } = await import('../load/load-post.js');
   const context = { config, layoutExists: site.renderer.hasPostLayout, now: options.now };
-  const fileRecords: Record<string, FileRecord> = { ...site.state.files };
+  // What changes in the state's tables, applied to them in place once the output folder is
+  // updated (copying 10,000-entry tables on every edit cost more than the rest of the update).
+  const fileRecords = new Map<string, FileRecord>();
   const replaced = new Map<string, Post>();
   for (const [source, path] of bySource) {
     const old = site.index.bySource.get(source);
@@ -73,7 +75,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     // Same warnings too: the build's diagnostics stay as they are.
     if (!result.post || !isBodyEdit(old, result.post) || JSON.stringify(result.diagnostics) !== JSON.stringify(known.result.diagnostics)) return undefined;
     const stat = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
-    fileRecords[source] = { stat, hash: result.post.hash, place: known.place, result, racy: isRacy(stat, options.now) };
+    fileRecords.set(source, { stat, hash: result.post.hash, place: known.place, result, racy: isRacy(stat, options.now) });
     replaced.set(source, result.post);
   }
   const index = withNewBodies(site.index, replaced);
@@ -81,7 +83,8 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
   // The articles, in this thread (a few posts), by a transformer kept while the archive's links stay the same.
   const transformer = await transformers.for(transformSettings(options), index.links);
   const cache = articleCache(options);
-  const articles: Record<string, ArticleRecord> = { ...site.state.articles };
+  const newArticles = new Map<string, ArticleRecord>();
+  const articleOf = (source: string) => newArticles.get(source) ?? site.state.articles[source];
   const html = new Map<string, string>();
   for (const post of replaced.values()) {
     const task = transformTask(post);
@@ -90,18 +93,18 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     const key = articleKey(options, cache, task);
     await cache?.write(key, outcome);
     const { html: articleHtml, ...summary } = outcome.article;
-    articles[post.source] = { key, summary, lookups: outcome.lookups };
+    newArticles.set(post.source, { key, summary, lookups: outcome.lookups });
     html.set(post.source, articleHtml);
   }
 
-  const summaries = new Map<string, ArticleSummary>(site.built.map((p) => [p.source, articles[p.source]!.summary]));
-  const views = postViews(index, summaries);
+  // Every built post has an article record, and only built posts do.
+  const views = postViews(index, { has: (source) => articleOf(source) !== undefined, get: (source) => articleOf(source)?.summary });
   const writer = await OutputWriter.open(options.outDir, site.state.outputs, { partial: true });
   const work = { postsParsed: replaced.size, articlesTransformed: replaced.size, pagesRendered: 0 };
   const siteWork: SiteWork = { index, options, renderer: site.renderer, writer, diagnostics: [], renderKey: site.renderKey, work };
   try {
     for (const post of replaced.values()) {
-      const record = articles[post.source]!;
+      const record = articleOf(post.source)!;
       const job = postPageJob(post, index, views);
       const fingerprint = pageFingerprint(job, site.renderKey, site.renderer, views, articleId(record));
       await writePage(siteWork, job, fingerprint, async () => html.get(post.source)!);
@@ -116,19 +119,18 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
       ...(hasDateArchives(site.renderer) ? dateArchivePageJobs(index, views, perPage, wanted) : []),
     ];
     // (A list page a build leaves out because a post's page is at its path is left out here too.)
-    const postPaths = new Set(site.built.map((p) => p.outputPath));
-    for (const job of lists) if (!postPaths.has(job.path)) await writePage(siteWork, job, pageFingerprint(job, site.renderKey, site.renderer, views));
+    for (const job of lists) if (!site.built.some((p) => p.outputPath === job.path)) await writePage(siteWork, job, pageFingerprint(job, site.renderKey, site.renderer, views));
     if (config.url) {
       // The feeds holding these posts, whose other entries' articles come from the cache (or the transformer).
       const stored = async (source: string) => {
-        const known = html.get(source) ?? (await cache?.read(articles[source]!.key))?.article.html;
+        const known = html.get(source) ?? (await cache?.read(articleOf(source)!.key))?.article.html;
         if (known !== undefined) return known;
         const again = await transformer.run(transformTask(index.bySource.get(source)!));
         if ('diagnostic' in again) throw new Error(again.diagnostic.message);
         return again.article.html;
       };
       const updated = (source: string) => lastModified(index.bySource.get(source)!);
-      await writeFeeds(siteWork, feedJobs(index, views, config, updated, wanted), articles, stored);
+      await writeFeeds(siteWork, feedJobs(index, views, config, updated, wanted), articleOf, stored);
       if (siteWork.diagnostics.length > 0) throw new Error('a feed could not be made');
     }
   } catch {
@@ -136,10 +138,15 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     return undefined; // a template error or a feed that could not be made: the rebuild reports it
   }
   const { outputs, written, removed } = await writer.commit();
+  // The session owns its state: the tables are updated in place (after any error it trusts none of it).
+  const fileTable = site.state.files as Record<string, FileRecord>;
+  for (const [source, record] of fileRecords) fileTable[source] = record;
+  const articleTable = site.state.articles as Record<string, ArticleRecord>;
+  for (const [source, record] of newArticles) articleTable[source] = record;
   return {
     ...site,
     index,
-    state: { ...site.state, files: fileRecords, articles, outputs },
+    state: { ...site.state, files: fileTable, articles: articleTable, outputs },
     built: site.built.map((p) => replaced.get(p.source) ?? p),
     work: { ...work, filesWritten: written, filesRemoved: removed },
   };

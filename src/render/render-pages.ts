@@ -35,7 +35,13 @@ export interface PostViews {
   readonly ids: WeakMap<object, string>;
 }
 
-export function postViews(index: SiteIndex, summaries: ReadonlyMap<string, ArticleSummary>): PostViews {
+/** The summaries of the built posts' articles (a Map, or any lookup of the same shape). */
+export interface Summaries {
+  has(source: string): boolean;
+  get(source: string): ArticleSummary | undefined;
+}
+
+export function postViews(index: SiteIndex, summaries: Summaries): PostViews {
   const made = new Map<string, PostView>();
   const ids = new WeakMap<object, string>();
   return {

@@ -34,7 +34,7 @@ export class OutputWriter {
     private readonly previous: Readonly<Record<string, string>> | undefined,
     /** False when there is no output folder yet: nothing to compare with. */
     private readonly outExists: boolean,
-    /** A partial update (`gazette dev`): files not produced are kept, except those removed. */
+    /** A partial update (`gazette dev`): files not produced are kept, except those removed; the previous record is updated in place. */
     private readonly partial: boolean,
   ) {}
 
@@ -158,7 +158,9 @@ export class OutputWriter {
   async commit(): Promise<{ outputs: Record<string, string>; written: number; removed: number }> {
     let outputs: Record<string, string>;
     if (this.partial) {
-      outputs = { ...this.previous };
+      // A partial update (gazette dev, which owns its record) updates the record in place:
+      // copying 10,000 entries on every edit cost more than the edit.
+      outputs = this.previous as Record<string, string>;
       for (const path of this.removals) delete outputs[path];
       for (const [path, fingerprint] of this.produced) outputs[path] = fingerprint;
     } else {
