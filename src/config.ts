@@ -161,8 +161,8 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
       bad('feed', 'must be a mapping (excerpt_only, posts_limit)', value);
       return fallback;
     }
-    const { excerpt_only: excerptOnly = fallback.excerptOnly, posts_limit: postsLimit = fallback.postsLimit, ...rest } = value as Record<string, unknown>;
-    for (const key of Object.keys(rest)) bad(`feed.${key}`, 'is not a feed setting (excerpt_only, posts_limit)', rest[key]);
+    // jekyll-feed's other keys (path, categories, tags, …) are left alone: a Jekyll config still works.
+    const { excerpt_only: excerptOnly = fallback.excerptOnly, posts_limit: postsLimit = fallback.postsLimit } = value as Record<string, unknown>;
     if (typeof excerptOnly !== 'boolean') bad('feed.excerpt_only', 'must be true or false', excerptOnly);
     if (typeof postsLimit !== 'number' || !Number.isInteger(postsLimit) || postsLimit < 1) bad('feed.posts_limit', 'must be a whole number greater than 0', postsLimit);
     return { excerptOnly: excerptOnly === true, postsLimit: typeof postsLimit === 'number' && Number.isInteger(postsLimit) && postsLimit > 0 ? postsLimit : fallback.postsLimit };

@@ -40,9 +40,9 @@ describe('loadConfig', () => {
   it('reads the feed settings as jekyll-feed names them, and names a wrong one', () => {
     expect(validateConfig('x.yml', { feed: { excerpt_only: true, posts_limit: 5 } }).feed).toEqual({ excerptOnly: true, postsLimit: 5 });
     expect(validateConfig('x.yml', {}).feed).toEqual({ excerptOnly: false, postsLimit: 20 });
-    expect(() => validateConfig('x.yml', { feed: { excerpt_only: 'yes', posts_limit: 0, path: '/atom.xml' } })).toThrow(
-      /key 'feed\.path' is not a feed setting[\s\S]*key 'feed\.excerpt_only' must be true or false[\s\S]*key 'feed\.posts_limit' must be a whole number/,
-    );
+    // jekyll-feed's own keys that gazette does not use do not stop a Jekyll config.
+    expect(validateConfig('x.yml', { feed: { path: '/atom.xml', categories: ['news'], posts_limit: 7 } }).feed).toEqual({ excerptOnly: false, postsLimit: 7 });
+    expect(() => validateConfig('x.yml', { feed: { excerpt_only: 'yes', posts_limit: 0 } })).toThrow(/key 'feed\.excerpt_only' must be true or false[\s\S]*key 'feed\.posts_limit' must be a whole number/);
     expect(() => validateConfig('x.yml', { feed: 'atom' })).toThrow(/key 'feed' must be a mapping/);
   });
 
