@@ -6,7 +6,8 @@ import { diagnostic, FatalError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
 import { archiveTemplate, createRenderer, hasDateArchives, notFoundTemplate, TemplateError, type Renderer } from './render/environment.js';
 import { dateArchivePageJobs, homePageJobs, notFoundPageJob, pageFingerprint, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
-import { maxUrlsPerSitemap, robotsTxt, sitemapFiles, type SitemapEntry } from './render/sitemap.js';
+import { robotsTxt, sitemapFiles, sitemapPaths, type SitemapEntry } from './render/sitemap.js';
+import { lastModified } from './render/views.js';
 import { feedJobs, renderFeed, type FeedJob } from './render/feeds.js';
 import { makeReport, type BuildReport, type BuildWork } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
@@ -215,11 +216,6 @@ export async function writeFeeds(site: SiteWork, jobs: readonly FeedJob[], artic
   }
 }
 
-/** When a post last changed, for the sitemap and the feeds: its `last_modified_at` (as jekyll-sitemap reads it), else its date. */
-export function lastModified(post: Post): string {
-  const given = post.data['last_modified_at'];
-  return typeof given === 'string' && !Number.isNaN(Date.parse(given)) ? given : post.date;
-}
 
 /** A list page in the sitemap: changed when its newest post was published. */
 function sitemapEntry(job: PageJob): SitemapEntry {
@@ -236,10 +232,8 @@ async function writeCrawlerFiles(site: SiteWork, entries: readonly SitemapEntry[
   if (!config.url) return;
   const origin = `${config.url}${config.baseurl}`;
   const fingerprint = hashOf([site.renderKey, 'sitemap', entries]);
-  const parts = entries.length <= maxUrlsPerSitemap ? 1 : Math.ceil(entries.length / maxUrlsPerSitemap) + 1;
-  const paths = parts === 1 ? ['sitemap.xml'] : [...Array.from({ length: parts - 1 }, (_, i) => `sitemap-${i + 1}.xml`), 'sitemap.xml'];
   // (isCurrent for every path: each one the build keeps must be marked.)
-  if (!paths.map((path) => site.writer.isCurrent(path, fingerprint)).every(Boolean)) {
+  if (!sitemapPaths(entries.length).map((path) => site.writer.isCurrent(path, fingerprint)).every(Boolean)) {
     for (const file of await sitemapFiles(entries, origin)) site.writer.write(file.path, file.contents, fingerprint);
   }
   if (publicDir && existsSync(join(publicDir, 'robots.txt'))) return;

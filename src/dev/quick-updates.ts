@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { articleCache, articleId, articleKey, lastModified, transformSettings, writeFeeds, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
+import { articleCache, articleId, articleKey, transformSettings, writeFeeds, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
 import { feedJobs } from '../render/feeds.js';
 import type { ArticleRecord, FileRecord } from '../cache/build-state.js';
 import { isRacy } from '../load/load-posts.js';
 import { dateArchivePageJobs, homePageJobs, pageFingerprint, postPageJob, postViews, taxonomyPageJobs } from '../render/render-pages.js';
 import { hasDateArchives } from '../render/environment.js';
+import { lastModified } from '../render/views.js';
 import { withNewBodies } from '../site/site-index.js';
 import { transformTask } from '../transform/transform-post.js';
 import type { Transformer } from '../transform/transformer.js';

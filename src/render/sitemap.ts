@@ -17,16 +17,23 @@ export interface SitemapEntry {
 /** The sitemaps protocol's limit of URLs in one file. */
 export const maxUrlsPerSitemap = 50_000;
 
+/** The sitemap files for `count` pages, in the order sitemapFiles makes them: the numbered parts, then sitemap.xml. */
+export function sitemapPaths(count: number, perFile = maxUrlsPerSitemap): string[] {
+  if (count <= perFile) return ['sitemap.xml'];
+  return [...Array.from({ length: Math.ceil(count / perFile) }, (_, i) => `sitemap-${i + 1}.xml`), 'sitemap.xml'];
+}
+
 /** The sitemap files: output path and contents. `origin` is the site's URL with its base path, no trailing slash. */
 export async function sitemapFiles(entries: readonly SitemapEntry[], origin: string, perFile = maxUrlsPerSitemap): Promise<{ path: string; contents: string }[]> {
   const toXml = async (stream: SitemapStream | SitemapIndexStream, items: readonly object[]) => (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
   const urls = entries.map(({ url, lastmod }) => ({ url: `${origin}${url}`, ...(lastmod ? { lastmod } : {}) }));
-  if (urls.length <= perFile) return [{ path: 'sitemap.xml', contents: await toXml(new SitemapStream(), urls) }];
+  const paths = sitemapPaths(urls.length, perFile);
+  if (paths.length === 1) return [{ path: 'sitemap.xml', contents: await toXml(new SitemapStream(), urls) }];
   const files: { path: string; contents: string }[] = [];
   const index: { url: string; lastmod?: string }[] = [];
   for (let start = 0; start < urls.length; start += perFile) {
     const part = urls.slice(start, start + perFile);
-    const path = `sitemap-${files.length + 1}.xml`;
+    const path = paths[files.length]!;
     files.push({ path, contents: await toXml(new SitemapStream(), part) });
     const newest = part.reduce<string | undefined>((latest, u) => (u.lastmod && (!latest || Date.parse(u.lastmod) > Date.parse(latest)) ? u.lastmod : latest), undefined);
     index.push({ url: `${origin}/${path}`, ...(newest ? { lastmod: newest } : {}) });

@@ -81,7 +81,6 @@ export function postView(post: Post, index: SiteIndex, summary: ArticleSummary |
  */
 export function newsArticle(post: PostView, site: Pick<SiteConfig, 'url' | 'baseurl' | 'title' | 'lang'>): Record<string, unknown> {
   const url = site.url ? `${site.url}${site.baseurl}${post.url}` : undefined;
-  const modified = post.data['last_modified_at'];
   const sources = new Set(post.categories.map((c) => c.name));
   return {
     '@context': 'https://schema.org',
@@ -89,7 +88,7 @@ export function newsArticle(post: PostView, site: Pick<SiteConfig, 'url' | 'base
     headline: post.title,
     ...(url ? { url, mainEntityOfPage: url } : {}),
     datePublished: post.date,
-    dateModified: typeof modified === 'string' && !Number.isNaN(Date.parse(modified)) ? modified : post.date,
+    dateModified: lastModified(post),
     // A source's name as author (as news archives have it) is an organization; anyone else a person.
     ...(post.author ? { author: { '@type': sources.has(post.author) ? 'Organization' : 'Person', name: post.author } } : {}),
     ...(post.excerpt ? { description: post.excerpt } : {}),
@@ -116,4 +115,13 @@ export function postLanguage(data: Readonly<Record<string, unknown>>): string | 
 export function archiveUrls(date: string): { year: string; month: string } {
   const year = date.slice(0, 4);
   return { year: `/${year}/`, month: `/${year}/${date.slice(5, 7)}/` };
+}
+
+/**
+ * When a post last changed, for the sitemap, the feeds and the JSON-LD: its `last_modified_at`
+ * (as jekyll-sitemap reads it), else its date.
+ */
+export function lastModified(post: { readonly date: string; readonly data: Readonly<Record<string, unknown>> }): string {
+  const given = post.data['last_modified_at'];
+  return typeof given === 'string' && !Number.isNaN(Date.parse(given)) ? given : post.date;
 }
