@@ -1,20 +1,25 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
-import { archiveTemplate, createRenderer, hasDateArchives, notFoundTemplate, TemplateError, type Renderer } from './render/environment.js';
-import { dateArchivePageJobs, homePageJobs, notFoundPageJob, pageFingerprint, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
+import { archiveTemplate, createRenderer, hasDateArchives, notFoundTemplate, searchTemplate, TemplateError, type Renderer } from './render/environment.js';
+import { dateArchivePageJobs, homePageJobs, notFoundPageJob, pageFingerprint, searchPageJob, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
 import { robotsTxt, sitemapFiles, sitemapPaths, type SitemapEntry } from './render/sitemap.js';
 import { lastModified } from './render/views.js';
 import { feedJobs, renderFeed, type FeedJob } from './render/feeds.js';
 import { makeReport, type BuildReport, type BuildWork } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
+import { normalizer } from './search/browser/tokens.js';
+import { converterLicence, converterModulePath, lazyConverter } from './search/converter.js';
+import { traditionalChars } from './search/traditional-chars.js';
+import { createSearchIndex, docWeights, patchShard, searchIndexPaths, shardPath, weightChanges } from './search/search-index.js';
 import pMap from 'p-map';
 import { transformTask, type TransformOutcome, type TransformTask } from './transform/transform-post.js';
 import type { Transformer } from './transform/transformer.js';
-import { lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
+import { articleParts, lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
 import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState, type FileRecord } from './cache/build-state.js';
 import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
 import { OutputWriter } from './write/output-writer.js';
@@ -141,7 +146,7 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
 async function buildPages(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>) {
   const { index, options, renderer, diagnostics, renderKey } = site;
   const errorsBefore = diagnostics.length;
-  const { built, articles, views, articleHtml, close } = await buildPosts(site, known);
+  const { built, articles, views, articleHtml, articleText, close } = await buildPosts(site, known);
   try {
     // Every page for the sitemap: the posts, then the list pages as they are made.
     const entries: SitemapEntry[] = built.map((post) => ({ url: post.url, lastmod: lastModified(post) }));
@@ -170,14 +175,19 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
         diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${template}.njk`)), error));
       }
     }
-    if (renderer.has(notFoundTemplate)) {
-      const job = notFoundPageJob();
+    for (const [template, job] of [[notFoundTemplate, notFoundPageJob()], [searchTemplate, searchPageJob()]] as const) {
+      if (!renderer.has(template)) continue;
       try {
         await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
+        if (template === searchTemplate) entries.push(sitemapEntry(job));
         pages++;
       } catch (error) {
-        diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${notFoundTemplate}.njk`)), error));
+        diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${template}.njk`)), error));
       }
+    }
+    if (renderer.has(searchTemplate)) {
+      writeSearchAssets(site);
+      await writeSearchIndex(site, built, (source) => articles[source]!, articleText);
     }
     if (options.config.url) {
       const updated = (source: string) => lastModified(index.bySource.get(source)!);
@@ -188,6 +198,86 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
   } finally {
     await close();
   }
+}
+
+/** Where the search page's script and the search index go in the output folder. */
+const searchAssets = 'assets/search/';
+const searchData = 'search/data/';
+
+/**
+ * Copies the search page's script into the output folder: gazette's compiled browser modules
+ * and opencc-js's converter with its licences (OpenCC's dictionaries are Apache-2.0).
+ */
+function writeSearchAssets(site: SiteWork): void {
+  // (From the package's dist/ folder, whether this module runs from dist/ or, in tests, from src/.)
+  const compiled = fileURLToPath(new URL('../dist/search/browser/', import.meta.url));
+  const files: [string, string][] = [
+    ...['search-page.js', 'engine.js', 'tokens.js'].map((name): [string, string] => [name, readFileSync(join(compiled, name), 'utf8')]),
+    ['opencc-t2cn.js', readFileSync(converterModulePath(), 'utf8')],
+    ['opencc-LICENSES.txt', converterLicence()],
+  ];
+  for (const [name, contents] of files) {
+    const fingerprint = hashOf(['search asset', contents]);
+    if (!site.writer.isCurrent(searchAssets + name, fingerprint)) site.writer.write(searchAssets + name, contents, fingerprint);
+  }
+}
+
+/**
+ * Writes the search index (search/search-index.ts) of the built posts, newest first, unless
+ * the one in the output folder was made from the same posts (their URL, title, date and
+ * article). Any change makes it again whole; unchanged files are not rewritten.
+ */
+async function writeSearchIndex(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord, articleText: (source: string) => Promise<string>): Promise<void> {
+  const fingerprint = searchFingerprint(site, built, articleOf);
+  const [meta, ...data] = searchIndexPaths(built.length).map((path) => searchData + path);
+  if (site.writer.isCurrent(meta!, fingerprint) && data.map((path) => site.writer.isCurrent(path, searchDataFingerprint)).every(Boolean)) return;
+  const index = createSearchIndex(built.length, traditionalChars, lazyConverter());
+  // Texts are read a batch at a time and added in order (ids are positions, newest first).
+  const batch = 64;
+  for (let start = 0; start < built.length; start += batch) {
+    const posts = built.slice(start, start + batch);
+    const texts = await Promise.all(posts.map((post) => articleText(post.source)));
+    posts.forEach((post, i) => index.add({ url: post.url, title: post.title, date: post.date, text: texts[i]! }));
+  }
+  for (const file of index.files()) site.writer.write(searchData + file.path, file.contents, file.path === 'meta.json' ? fingerprint : searchDataFingerprint);
+}
+
+/**
+ * The search index's fingerprint, recorded on its `meta.json` (the other files of the index
+ * get `searchDataFingerprint`: they are current when `meta.json` is and they are there, since
+ * whatever writes them writes `meta.json` too). It changes with any post's URL, title, date
+ * or article.
+ */
+function searchFingerprint(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord): string {
+  return hashOf([site.renderKey, 'search', built.map((post) => [post.url, post.title, post.date, articleOf(post.source).key])]);
+}
+
+const searchDataFingerprint = 'search data';
+
+/**
+ * Updates the search index in the output folder for posts whose body alone changed (`gazette
+ * dev`): a post's weights depend on that post alone (tokens.ts, fieldWeight), so only the
+ * shards of the terms whose weights changed are rewritten, each to what a new index would
+ * hold. `edits` gives each post's text before and after.
+ */
+export function patchSearchIndex(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord, edits: ReadonlyMap<string, { before: string; after: string }>): void {
+  const folder = join(site.options.outDir, searchData);
+  const meta = readFileSync(join(folder, 'meta.json'), 'utf8');
+  const normalise = normalizer(traditionalChars, lazyConverter());
+  const shards = new Map<string, string>();
+  for (const [source, { before, after }] of edits) {
+    const id = built.findIndex((post) => post.source === source);
+    const { title } = built[id]!;
+    const changes = weightChanges(docWeights(normalise, title, before), docWeights(normalise, title, after));
+    const byShard = new Map<string, Map<string, readonly [number, number] | undefined>>();
+    for (const [term, weights] of changes) {
+      const path = shardPath(term, built.length);
+      byShard.set(path, (byShard.get(path) ?? new Map()).set(term, weights));
+    }
+    for (const [path, shardChanges] of byShard) shards.set(path, patchShard(shards.get(path) ?? readFileSync(join(folder, path), 'utf8'), id, shardChanges));
+  }
+  for (const [path, contents] of shards) site.writer.write(searchData + path, contents, searchDataFingerprint);
+  site.writer.write(searchData + 'meta.json', meta, searchFingerprint(site, built, articleOf));
 }
 
 /** What identifies the HTML of an article: its cache key and the answers its link lookups got. */
@@ -322,6 +412,8 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
   };
   const summaries = new Map<string, ArticleSummary>();
   const views = postViews(index, summaries);
+  /** Article texts when there is no cache (`--no-cache`): the search index reads them at the end. */
+  const texts = new Map<string, string>();
   /** A post's page and its fingerprint; the article's HTML is fixed by its cache key and the answers its link lookups got. */
   const pageOf = (post: Post, record: ArticleRecord) => {
     const job = postPageJob(post, index, views);
@@ -350,7 +442,10 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
     transformer ??= import('./transform/transformer.js').then((m) => m.createTransformer({ ...settings, links: index.links }, toTransform, options.threads));
     const outcome = await (await transformer).run(transformTask(post));
     site.work.articlesTransformed++;
-    if ('article' in outcome) await cache?.write(keyOf(post), outcome);
+    if ('article' in outcome) {
+      if (cache) await cache.write(keyOf(post), outcome);
+      else texts.set(post.source, outcome.article.text); // no cache to keep it in: memory, for the search index
+    }
     return outcome;
   };
   /** The post's article: its record, and its HTML when already at hand. */
@@ -361,7 +456,7 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
     const cached = await cache?.read(key);
     const outcome = cached && lookupsHold(cached.lookups, answers) ? cached : await transform(post);
     if ('diagnostic' in outcome) return outcome;
-    const { html, ...summary } = outcome.article;
+    const { html, summary } = articleParts(outcome.article);
     return { record: { key, summary, lookups: outcome.lookups }, html };
   };
   /** An article's HTML when it is not at hand: from the cache, else (no cache, or deleted by hand) transformed again. */
@@ -417,8 +512,17 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
   }
   /** A built post's article HTML, for the feeds (which need their entries' articles). */
   const articleHtml = (source: string) => storedHtml(index.bySource.get(source)!, articles[source]!);
-  /** Stops the worker threads: call when no more article HTML is needed. */
-  return { built, articles, views, articleHtml, close };
+  /** A built post's article text, for the search index: kept beside the cache entry, else transformed again. */
+  const articleText = async (source: string): Promise<string> => {
+    const post = index.bySource.get(source)!;
+    const known = texts.get(source) ?? (await cache?.readText(articles[source]!.key));
+    if (known !== undefined) return known;
+    const again = await transform(post);
+    if ('diagnostic' in again) throw new Error(again.diagnostic.message);
+    return again.article.text;
+  };
+  /** Stops the worker threads: call when no more article HTML or text is needed. */
+  return { built, articles, views, articleHtml, articleText, close };
 }
 
 /**

@@ -90,4 +90,6 @@ export interface ArticleSummary {
 /** One post's article HTML: sanitized and rewritten, ready to be marked safe in a template. */
 export interface Article extends ArticleSummary {
   readonly html: string;
+  /** The article's plain text, for the search index (kept beside the cache entry, not in the build state). */
+  readonly text: string;
 }

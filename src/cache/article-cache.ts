@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Article } from '../types.js';
+import type { Article, ArticleSummary } from '../types.js';
 import type { TransformTask } from '../transform/transform-post.js';
 import { hashOf } from './build-state.js';
 
@@ -21,6 +21,12 @@ export interface CacheEntry {
   readonly lookups: readonly LinkLookupRecord[];
 }
 
+/** An article split into what pages need (HTML), what the search index needs (text) and what the build state keeps (the summary). */
+export function articleParts(article: Article): { html: string; text: string; summary: ArticleSummary } {
+  const { html, text, ...summary } = article;
+  return { html, text, summary };
+}
+
 /** How the archive answers a link lookup now. */
 export type LinkAnswers = (href: string) => { archived: string | null; sourceSite: boolean };
 
@@ -37,7 +43,10 @@ export interface ArticleCache {
   key(task: TransformTask): string;
   /** The entry under `key`, if there is one (whether its lookups still hold is the caller's question). */
   read(key: string): Promise<CacheEntry | undefined>;
+  /** Writes the entry; the article's text goes to a file of its own beside it (see readText). */
   write(key: string, entry: CacheEntry): Promise<void>;
+  /** The text of the entry under `key` (for the search index), without reading its HTML. */
+  readText(key: string): Promise<string | undefined>;
 }
 
 /**
@@ -47,22 +56,39 @@ export interface ArticleCache {
 export function openArticleCache(dir: string, salt: string): ArticleCache {
   const folder = join(dir, 'articles');
   const fileOf = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
+  const textOf = (key: string) => join(folder, key.slice(0, 2), `${key}.txt`);
   return {
     key: (task) => hashOf([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding]),
     async read(key) {
       try {
-        return JSON.parse(await readFile(fileOf(key), 'utf8')) as CacheEntry;
+        const [entry, text] = await Promise.all([readFile(fileOf(key), 'utf8'), readFile(textOf(key), 'utf8')]);
+        const parsed = JSON.parse(entry) as CacheEntry;
+        return { ...parsed, article: { ...parsed.article, text } };
       } catch {
         return undefined; // missing or unreadable: a miss, never an error
+      }
+    },
+    async readText(key) {
+      try {
+        return await readFile(textOf(key), 'utf8');
+      } catch {
+        return undefined;
       }
     },
     async write(key, entry) {
       const file = fileOf(key);
       await mkdir(join(file, '..'), { recursive: true });
-      // Written aside and renamed, so a killed build never leaves half an entry.
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(entry));
-      await rename(temporary, file);
+      const { text, ...article } = entry.article;
+      // Written aside and renamed, so a killed build never leaves half an entry; the text
+      // first, so an entry is never there without it.
+      await writeAtomically(textOf(key), text);
+      await writeAtomically(file, JSON.stringify({ ...entry, article }));
     },
   };
+}
+
+async function writeAtomically(file: string, contents: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, file);
 }

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { articleCache, articleId, articleKey, transformSettings, writeFeeds, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
+import { articleCache, articleId, articleKey, patchSearchIndex, transformSettings, writeFeeds, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
 import { feedJobs } from '../render/feeds.js';
 import type { ArticleRecord, FileRecord } from '../cache/build-state.js';
+import { articleParts } from '../cache/article-cache.js';
 import { isRacy } from '../load/load-posts.js';
 import { dateArchivePageJobs, homePageJobs, pageFingerprint, postPageJob, postViews, taxonomyPageJobs } from '../render/render-pages.js';
-import { hasDateArchives } from '../render/environment.js';
+import { hasDateArchives, searchTemplate } from '../render/environment.js';
 import { lastModified } from '../render/views.js';
 import { withNewBodies } from '../site/site-index.js';
 import { transformTask } from '../transform/transform-post.js';
@@ -87,13 +88,21 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
   const newArticles = new Map<string, ArticleRecord>();
   const articleOf = (source: string) => newArticles.get(source) ?? site.state.articles[source];
   const html = new Map<string, string>();
+  // Each post's text before and after, for the search index (the text before is kept beside the cache entry).
+  const searchEdits = new Map<string, { before: string; after: string }>();
+  const hasSearch = site.renderer.has(searchTemplate);
   for (const post of replaced.values()) {
     const task = transformTask(post);
     const outcome = await transformer.run(task);
     if ('diagnostic' in outcome) return undefined; // a new error: the rebuild reports it
     const key = articleKey(options, cache, task);
     await cache?.write(key, outcome);
-    const { html: articleHtml, ...summary } = outcome.article;
+    const { html: articleHtml, text, summary } = articleParts(outcome.article);
+    if (hasSearch) {
+      const before = await cache?.readText(site.state.articles[post.source]!.key);
+      if (before === undefined) return undefined; // (no cache: the rebuild makes the index again)
+      searchEdits.set(post.source, { before, after: text });
+    }
     newArticles.set(post.source, { key, summary, lookups: outcome.lookups });
     html.set(post.source, articleHtml);
   }
@@ -134,6 +143,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
       await writeFeeds(siteWork, feedJobs(index, views, config, updated, wanted), articleOf, stored);
       if (siteWork.diagnostics.length > 0) throw new Error('a feed could not be made');
     }
+    if (hasSearch) patchSearchIndex(siteWork, site.built, (source) => articleOf(source)!, searchEdits);
   } catch {
     await writer.abort();
     return undefined; // a template error or a feed that could not be made: the rebuild reports it

@@ -30,7 +30,10 @@ export function hasDateArchives(renderer: Renderer): boolean {
 }
 
 /** Templates of pages that are made only when the templates folder has them; a post's `layout:` cannot name one. */
-const optionalPageTemplates: readonly string[] = [notFoundTemplate, archiveIndexTemplate, archiveTemplate];
+/** The template of the search page (`/search/`); optional (no search page and index without it). */
+export const searchTemplate = 'search';
+
+const optionalPageTemplates: readonly string[] = [notFoundTemplate, archiveIndexTemplate, archiveTemplate, searchTemplate];
 
 /** A template problem with its file and line, when Nunjucks tells them. */
 export class TemplateError extends Error {

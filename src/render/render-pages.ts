@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SiteIndex } from '../site/site-index.js';
 import { placeUrl } from '../load/permalink.js';
 import type { ArticleSummary, Post, TaxonomyKind } from '../types.js';
-import { archiveIndexTemplate, archiveTemplate, markSafe, notFoundTemplate, type Renderer } from './environment.js';
+import { archiveIndexTemplate, archiveTemplate, markSafe, notFoundTemplate, searchTemplate, type Renderer } from './environment.js';
 import { paginate } from './paginate.js';
 import { archiveUrls, postLanguage, postView, type PostView } from './views.js';
 
@@ -69,7 +69,10 @@ export function pathOf(url: string): string {
   return placed.outputPath;
 }
 
-/** A post's page: its view (the article HTML comes at render time) and its neighbours in time. */
+/** How many related posts a post page lists. */
+export const relatedLimit = 5;
+
+/** A post's page: its view (the article HTML comes at render time), its neighbours in time and its related posts. */
 export function postPageJob(post: Post, index: SiteIndex, views: PostViews): PageJob {
   const { older, newer } = index.neighbours(post.source);
   const neighbour = (p: Post | undefined) => (p ? { title: p.title, url: p.url, date: p.date } : undefined);
@@ -82,6 +85,7 @@ export function postPageJob(post: Post, index: SiteIndex, views: PostViews): Pag
       post: view,
       older: neighbour(older),
       newer: neighbour(newer),
+      related: index.related(post.source, relatedLimit).map(neighbour),
     },
     article: post.source,
   };
@@ -201,6 +205,11 @@ export function dateArchivePageJobs(index: SiteIndex, views: PostViews, perPage:
  * Cloudflare Pages). Served at whatever URL was asked for, it cannot link relatively: its
  * links start at the site's base path (`page.rootRelative`; see the `url` filter).
  */
+/** The search page: a search box whose script reads the index under `/search/data/`. */
+export function searchPageJob(): PageJob {
+  return { path: pathOf('/search/'), template: searchTemplate, context: { page: { kind: 'search', title: '', url: '/search/' } } };
+}
+
 export function notFoundPageJob(): PageJob {
   return { path: '404.html', template: notFoundTemplate, context: { page: { kind: 'notfound', title: '404', url: '/404.html', rootRelative: true } } };
 }

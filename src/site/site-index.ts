@@ -3,6 +3,7 @@ import { encodeSegment } from '../load/permalink.js';
 import { slugify } from '../load/slug.js';
 import type { Diagnostic, Post, TaxonomyKind } from '../types.js';
 import { linkLookup, linkTable, type LinkTable } from './link-table.js';
+import { relatedFinder } from './related.js';
 
 /** A tag or category with its page and its posts (by source, newest first). */
 export interface TermEntry {
@@ -34,6 +35,8 @@ export interface SiteIndex {
   term(kind: TaxonomyKind, name: string): TermEntry | undefined;
   /** The posts before (older) and after (newer) a post, by source. */
   neighbours(source: string): { older?: Post; newer?: Post };
+  /** Up to `limit` posts related to a post: most shared tags, then same category, then nearest in time. */
+  related(source: string, limit: number): Post[];
 }
 
 /**
@@ -76,6 +79,7 @@ export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; dia
     archivedUrl: lookup.archivedUrl,
     isSourceSite: lookup.isSourceSite,
     neighbours: neighboursIn(posts),
+    related: relatedFinder(posts, (kind, name) => termByName[kind].get(name)?.posts),
   };
   return { index, diagnostics };
 }
@@ -101,7 +105,7 @@ export function withNewBodies(index: SiteIndex, replaced: ReadonlyMap<string, Po
   const posts = index.posts.map((p) => replaced.get(p.source) ?? p);
   const bySource = new Map(index.bySource);
   for (const [source, post] of replaced) bySource.set(source, post);
-  return { ...index, posts, bySource, neighbours: neighboursIn(posts) };
+  return { ...index, posts, bySource, neighbours: neighboursIn(posts), related: relatedFinder(posts, (kind, name) => index.term(kind, name)?.posts) };
 }
 
 /**

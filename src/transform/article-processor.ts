@@ -12,7 +12,9 @@ import archiveLinks from './rules/archive-links.js';
 import dropClasses from './rules/drop-classes.js';
 import externalLinks from './rules/external-links.js';
 import fragmentLinks from './rules/fragment-links.js';
+import headingLevels from './rules/heading-levels.js';
 import imageLoading from './rules/image-loading.js';
+import imageAlt from './rules/image-alt.js';
 import imageCaptions from './rules/image-captions.js';
 import lazyImageSources from './rules/lazy-image-sources.js';
 import dedupeImages from './rules/dedupe-images.js';
@@ -82,7 +84,11 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     .use(removeEmpty)
     // Unwrapping can also leave nestings HTML forbids (blocks in a paragraph, links in links).
     .use(repairNesting)
+    // After repair-nesting, which unwraps a heading inside a heading.
+    .use(headingLevels)
     .use(imageLoading)
+    // After dedupe-images and image-captions, which carry alt text and make figures.
+    .use(imageAlt)
     // Links are made absolute against the original first, so archive-links can match them.
     .use(absoluteUrls)
     .use(archiveLinks, { archivedUrl: options.archivedUrl, isSourceSite: options.isSourceSite })
@@ -103,10 +109,12 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     const inputText = articleText(parsed);
     const tree = processor.runSync(parsed, file) as Root;
     const summary = summarize(tree, options.excerptLength);
+    const text = textContent(tree);
     return {
       html: processor.stringify(tree, file),
+      text,
       ...summary,
-      stats: countText(textContent(tree)),
+      stats: countText(text),
       links: file.data.links ?? { archived: 0, dangling: [] },
       fidelity: textFidelity(inputText, articleText(tree)),
     };

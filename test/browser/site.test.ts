@@ -15,7 +15,7 @@ import { runCli } from '../helpers/run-cli.js';
  */
 // Browser globals used inside page.evaluate, declared loosely for this module only.
 declare const getComputedStyle: (element: unknown) => { display: string };
-declare const document: { querySelector(selector: string): unknown };
+declare const document: { querySelector(selector: string): unknown; querySelectorAll(selector: string): Iterable<{ textContent: string | null }> & { length: number } };
 
 for (const base of ['', '/archive']) {
   describe.runIf(runBrowserTests)(`the sample site served at ${base || '/'}`, () => {
@@ -100,6 +100,63 @@ for (const base of ['', '/archive']) {
       await follow('a.archive-year[href$="2024/"]');
       expect(page.url()).toBe(`${server.origin}${base}/2024/`);
       expect(await page.locator('.post-list li').count()).toBeGreaterThan(0);
+    });
+
+    it('searches in Chinese from the search page: either script, title matches first, matches marked', async () => {
+      await page.goto(`${server.origin}${base}/`);
+      await follow('.site-nav a[href$="search/"]');
+      expect(page.url()).toBe(`${server.origin}${base}/search/`);
+      const box = page.locator('input[type="search"]');
+      const results = page.locator('ol.search-results > li');
+      /** Searches as a reader does (type, Enter) and returns the titles listed once the snippets are in. */
+      const search = async (query: string) => {
+        await box.fill(query);
+        await box.press('Enter');
+        await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, query);
+        // Done when the first ten results (or as many as were found) are listed with their passages.
+        await page.waitForFunction(() => {
+          const status = document.querySelector('.search-status') as { textContent: string } | null;
+          const found = /(\d+) found/.exec(status?.textContent ?? '');
+          const snippets = [...document.querySelectorAll('.search-snippet')];
+          return /Nothing/.test(status?.textContent ?? '') || (found !== null && snippets.length === Math.min(10, Number(found[1])) && snippets.every((p) => p.textContent !== ''));
+        });
+        return (await results.locator('a.search-title').allTextContents()).map((t) => t.trim());
+      };
+
+      const simplified = await search('习近平');
+      expect(simplified[0]).toContain('习近平'); // the post with the name in its title comes first
+      expect(simplified).toContain('香港記者協會發表年報 指新聞自由持續收窄'); // written in traditional characters
+      expect(await results.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['习近平', '習近平']));
+      await page.screenshot({ path: join(root, 'test-output', `search${base.replace('/', '-')}.png`), fullPage: true });
+      expect(await search('習近平')).toEqual(simplified);
+
+      const taiwan = await search('臺灣');
+      expect(taiwan).toContain('台湾下周起放宽入境检疫 旅客改为"0+7"自主防疫');
+      expect(taiwan).toContain('香港記者協會發表年報 指新聞自由持續收窄');
+
+      // Ten at a time, with the rest behind the button.
+      const common = await search('记者');
+      expect(common).toHaveLength(10);
+      await page.locator('button.search-more').click();
+      await page.waitForFunction(() => document.querySelectorAll('ol.search-results > li').length > 10);
+      expect(await page.locator('.search-status').textContent()).toMatch(/找到 1[1-9] 篇/);
+
+      // A result leads to its post.
+      const title = (await results.locator('a.search-title').first().textContent())!.trim();
+      await follow('ol.search-results a.search-title');
+      expect(await page.locator('h1.post-title').textContent()).toBe(title);
+    });
+
+    it('goes from a post to a related post that shares its tags', async () => {
+      await page.goto(`${server.origin}${base}/2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/`);
+      const tagsHere = await page.locator('.post-footer .tag-list a').allTextContents();
+      const related = page.locator('.related li a');
+      expect(await related.count()).toBe(5);
+      const title = (await related.first().textContent())!.trim();
+      await follow('.related li a');
+      expect(await page.locator('h1.post-title').textContent()).toBe(title);
+      const tagsThere = await page.locator('.post-footer .tag-list a').allTextContents();
+      expect(tagsThere.filter((t) => tagsHere.includes(t)).length).toBeGreaterThan(0);
     });
 
     it('shows the 404 page for a missing URL with links that work from there', async () => {

@@ -15,7 +15,7 @@ describe.skipIf(!hasScript)('the progress bar', () => {
 
   it('shows posts done of total, rate and time left on a terminal', () => {
     const screen = onTerminal(`--out ${out}/a --no-cache`, { CI: undefined });
-    expect(screen).toMatch(/\d+\/33 posts · \d+\/s · .* left/);
+    expect(screen).toMatch(/\d+\/34 posts · \d+\/s · .* left/);
   });
 
   it('is not shown in CI or with --quiet', () => {

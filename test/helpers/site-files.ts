@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 
 /** Every file under `dir`, as paths relative to it with '/' separators, sorted. */
 export function listFiles(dir: string): string[] {
@@ -39,4 +39,27 @@ export function differences(a: string, b: string): string[] {
   const differing = inA.filter((f) => !inB.has(f) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
   const onlyB = [...inB].filter((f) => !inA.includes(f));
   return [...differing, ...onlyB].sort();
+}
+
+/**
+ * The internal references of every HTML page under `site` that name no file of it, as
+ * `page → reference`. A relative reference resolves from its page, a folder to its
+ * index.html; one from the domain root (the 404 page's) must start with `basePath` + '/'.
+ */
+export function brokenReferences(site: string, basePath = ''): string[] {
+  const files = new Set(listFiles(site));
+  const broken: string[] = [];
+  for (const file of [...files].filter((f) => f.endsWith('.html'))) {
+    for (const ref of internalReferences(read(site, file))) {
+      const path = decodeURIComponent(ref.split(/[?#]/)[0]!);
+      if (path.startsWith('/') && !path.startsWith(`${basePath}/`)) {
+        broken.push(`${file} → ${ref}`);
+        continue;
+      }
+      let target = path.startsWith('/') ? posix.normalize(path.slice(basePath.length + 1)) : posix.normalize(posix.join(posix.dirname(file), path));
+      if (path === '' || path.endsWith('/')) target = posix.join(target, 'index.html');
+      if (!files.has(target)) broken.push(`${file} → ${ref}`);
+    }
+  }
+  return broken;
 }

@@ -1,0 +1,219 @@
+import { indexVersion, type DisplayChunk, type Postings, type SearchMeta } from './browser/engine.js';
+import { fieldWeight, normalizer, shardOf, terms, type Convert } from './browser/tokens.js';
+
+/**
+ * The search index gazette writes for its search page (see browser/engine.ts for how it is
+ * read): term → posts, split by a hash of the term into shard files, so a query loads only
+ * the few shards of its terms; and url, title and date of each post in display files of a
+ * few posts each. Weights are BM25's term-frequency part, computed here from each post's
+ * field lengths, so the client needs no table of lengths: it multiplies by the inverse
+ * document frequency, which it gets from the length of the posting list.
+ */
+
+/** One post for the index, in index order (newest first). */
+export interface SearchDoc {
+  readonly url: string;
+  readonly title: string;
+  /** ISO 8601 in the site timezone. */
+  readonly date: string;
+  /** The article's plain text. */
+  readonly text: string;
+}
+
+export interface SearchFile {
+  /** Path inside the index folder. */
+  readonly path: string;
+  readonly contents: string;
+}
+
+/** How much a term in the title counts over one in the body. */
+const titleBoost = 5;
+/** Posts per display file: a results page of 10 touches at most 10 small files. */
+const displayChunk = 20;
+
+/** Shard files for an index of `posts` posts: about one per 8 posts, a power of two from 16 to 4096. */
+export function shardCount(posts: number): number {
+  let shards = 16;
+  while (shards < 4096 && shards * 8 < posts) shards *= 2;
+  return shards;
+}
+
+/** The paths of an index of `posts` posts, to tell whether they are all still there. */
+export function searchIndexPaths(posts: number): string[] {
+  const shards = shardCount(posts);
+  return [
+    'meta.json',
+    ...Array.from({ length: shards }, (_, i) => `t/${i}.json`),
+    ...Array.from({ length: Math.ceil(posts / displayChunk) }, (_, i) => `d/${i}.json`),
+  ];
+}
+
+/** A term's postings while the index is built: varints of (gap to the previous post, body weight, title weight). */
+interface Growing {
+  bytes: Uint8Array;
+  length: number;
+  last: number;
+  count: number;
+}
+
+/** A post's weights: term → [body weight, title weight] (0 where the term is not in that field). */
+export type DocWeights = Map<string, [body: number, title: number]>;
+
+/**
+ * The weights of one post's terms (tokens.ts, fieldWeight): they depend on the post alone,
+ * so the same function serves the whole index and a patch of one post's postings.
+ */
+export function docWeights(normalise: (text: string) => string, title: string, text: string): DocWeights {
+  const body = count(terms(normalise(text)));
+  const titled = count(terms(normalise(title), true));
+  const bodyLength = sum(body);
+  const titleLength = sum(titled);
+  const weights: DocWeights = new Map();
+  for (const [term, n] of body) weights.set(term, [fieldWeight(n, bodyLength, 'body'), 0]);
+  for (const [term, n] of titled) {
+    const weight = fieldWeight(n, titleLength, 'title');
+    const both = weights.get(term);
+    if (both) both[1] = weight;
+    else weights.set(term, [0, weight]);
+  }
+  return weights;
+}
+
+/**
+ * Builds an index of `posts` posts added in order. `traditional` and `convert` are the
+ * converter's character set and the converter (tokens.ts); the browser gets the same set.
+ */
+export function createSearchIndex(posts: number, traditional: string, convert: Convert) {
+  const normalise = normalizer(traditional, convert);
+  const postings = new Map<string, Growing>();
+  const display: [string, string, string][] = [];
+
+  function add(doc: SearchDoc): void {
+    const id = display.length;
+    if (id >= posts) throw new Error('more posts added to the search index than it was made for');
+    display.push([doc.url, doc.title, doc.date.slice(0, 10)]);
+    for (const [term, [body, title]] of docWeights(normalise, doc.title, doc.text)) {
+      let growing = postings.get(term);
+      if (!growing) postings.set(term, (growing = { bytes: new Uint8Array(8), length: 0, last: 0, count: 0 }));
+      append(growing, id - growing.last, body, title);
+      growing.last = id;
+      growing.count++;
+    }
+  }
+
+  /** The index's files; shard files are made one at a time, as they are asked for. */
+  function* files(): Generator<SearchFile> {
+    const shards = shardCount(posts);
+    const meta: SearchMeta = { version: indexVersion, posts: display.length, shards, chunk: displayChunk, titleBoost, traditional };
+    yield { path: 'meta.json', contents: JSON.stringify(meta) };
+    const byShard: string[][] = Array.from({ length: shards }, () => []);
+    for (const term of postings.keys()) byShard[shardOf(term, shards)]!.push(term);
+    for (let shard = 0; shard < shards; shard++) {
+      const entries: Record<string, Postings> = {};
+      for (const term of byShard[shard]!.sort()) entries[term] = decode(postings.get(term)!);
+      yield { path: `t/${shard}.json`, contents: shardJson(entries) };
+    }
+    for (let start = 0; start < display.length; start += displayChunk) {
+      const rows: DisplayChunk = display.slice(start, start + displayChunk);
+      yield { path: `d/${start / displayChunk}.json`, contents: JSON.stringify(rows) };
+    }
+  }
+
+  return { add, files };
+}
+
+/** A shard file's text: its terms in code-unit order, so a patched shard reads like a freshly made one. */
+function shardJson(entries: Readonly<Record<string, Postings>>): string {
+  const sorted: Record<string, Postings> = {};
+  for (const term of Object.keys(entries).sort()) sorted[term] = entries[term]!;
+  return JSON.stringify(sorted);
+}
+
+/**
+ * Replaces one post's postings in a shard file's text: for each term of `changes` in this
+ * shard, the post's weights become the given ones (none: the post no longer has the term).
+ */
+export function patchShard(contents: string, id: number, changes: ReadonlyMap<string, readonly [number, number] | undefined>): string {
+  const entries = JSON.parse(contents) as Record<string, Postings>;
+  for (const [term, weights] of changes) {
+    const [gaps, body, title] = Object.hasOwn(entries, term) ? entries[term]! : [[], [], []];
+    const rows: [number, number, number][] = [];
+    let at = 0;
+    gaps.forEach((gap, i) => rows.push([(at += gap), body[i]!, title[i]!]));
+    const kept = rows.filter(([other]) => other !== id);
+    if (weights) kept.push([id, weights[0], weights[1]]);
+    kept.sort((a, b) => a[0] - b[0]);
+    if (kept.length === 0) {
+      delete entries[term];
+      continue;
+    }
+    entries[term] = [kept.map(([other], i) => other - (i > 0 ? kept[i - 1]![0] : 0)), kept.map((r) => r[1]), kept.map((r) => r[2])];
+  }
+  return shardJson(entries);
+}
+
+/** The terms whose weights differ between two versions of a post, with the new weights (none: the term is gone). */
+export function weightChanges(before: DocWeights, after: DocWeights): Map<string, readonly [number, number] | undefined> {
+  const changes = new Map<string, readonly [number, number] | undefined>();
+  for (const [term, weights] of after) {
+    const old = before.get(term);
+    if (!old || old[0] !== weights[0] || old[1] !== weights[1]) changes.set(term, weights);
+  }
+  for (const term of before.keys()) if (!after.has(term)) changes.set(term, undefined);
+  return changes;
+}
+
+/** The shard file of a term, inside the index folder. */
+export function shardPath(term: string, posts: number): string {
+  return `t/${shardOf(term, shardCount(posts))}.json`;
+}
+
+function decode(growing: Growing): Postings {
+  const gaps: number[] = [];
+  const body: number[] = [];
+  const title: number[] = [];
+  let at = 0;
+  const next = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = growing.bytes[at++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+    }
+  };
+  for (let i = 0; i < growing.count; i++) {
+    gaps.push(next());
+    body.push(next());
+    title.push(next());
+  }
+  return [gaps, body, title];
+}
+
+function count(list: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of list) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+function sum(counts: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  return total;
+}
+
+function append(growing: Growing, ...values: number[]): void {
+  for (let value of values) {
+    if (growing.length + 8 > growing.bytes.length) {
+      const bigger = new Uint8Array(growing.bytes.length * 2);
+      bigger.set(growing.bytes);
+      growing.bytes = bigger;
+    }
+    while (value >= 0x80) {
+      growing.bytes[growing.length++] = (value & 0x7f) | 0x80;
+      value = Math.floor(value / 0x80);
+    }
+    growing.bytes[growing.length++] = value;
+  }
+}

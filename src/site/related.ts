@@ -1,0 +1,88 @@
+import type { Post } from '../types.js';
+
+/**
+ * How many of a tag's posts, on each side of a post in time, are candidates for its related
+ * posts. A news archive's big tags (香港, 美国) hold thousands of posts; comparing every pair
+ * would cost the square of that. Within a tag of up to 2 × 50 + 1 posts the choice is exact;
+ * in a bigger tag it looks at the 100 posts nearest in time, which for news is also what a
+ * reader means by related coverage.
+ */
+export const tagWindow = 50;
+
+/**
+ * Up to `limit` posts related to a post, best first: most tags shared, then sharing a
+ * category, then nearest in time (posts equally near: the one nearer in the archive's order, then
+ * by source, so the choice never depends on load order).
+ * Posts that share nothing fill the list by the same rule, so a post without tags still gets
+ * its category's posts nearest in time, then the archive's.
+ *
+ * `posts` is the index's order (newest first); `members` gives a term's posts in that order.
+ */
+export function relatedFinder(
+  posts: readonly Post[],
+  members: (kind: 'tags' | 'categories', name: string) => readonly string[] | undefined,
+): (source: string, limit: number) => Post[] {
+  const position = new Map(posts.map((p, i) => [p.source, i]));
+  // Each term's posts as positions in `posts` (ascending), made when first asked for.
+  const positionsOf = new Map<string, Int32Array>();
+  const termPositions = (kind: 'tags' | 'categories', name: string): Int32Array => {
+    const key = `${kind}\u0000${name}`;
+    let found = positionsOf.get(key);
+    if (!found) {
+      found = Int32Array.from(members(kind, name) ?? [], (s) => position.get(s) ?? -1).filter((i) => i >= 0);
+      positionsOf.set(key, found);
+    }
+    return found;
+  };
+
+  return (source, limit) => {
+    const at = position.get(source);
+    if (at === undefined || limit <= 0) return [];
+    const post = posts[at]!;
+    const candidates = new Set<number>();
+    for (const name of post.tags) addNearest(candidates, termPositions('tags', name), at, tagWindow);
+    for (const name of post.categories) addNearest(candidates, termPositions('categories', name), at, limit);
+    addNearest(candidates, undefined, at, limit, posts.length);
+    candidates.delete(at);
+
+    const tags = new Set(post.tags);
+    const categories = new Set(post.categories);
+    const ranked = [...candidates].map((i) => {
+      const other = posts[i]!;
+      return {
+        post: other,
+        shared: other.tags.reduce((n, t) => n + (tags.has(t) ? 1 : 0), 0),
+        sameCategory: other.categories.some((c) => categories.has(c)) ? 1 : 0,
+        distance: Math.abs(other.time - post.time),
+        steps: Math.abs(i - at),
+      };
+    });
+    ranked.sort(
+      (a, b) =>
+        b.shared - a.shared ||
+        b.sameCategory - a.sameCategory ||
+        a.distance - b.distance ||
+        a.steps - b.steps ||
+        (a.post.source < b.post.source ? -1 : a.post.source > b.post.source ? 1 : 0),
+    );
+    return ranked.slice(0, limit).map((r) => r.post);
+  };
+}
+
+/**
+ * Adds the `count` entries on each side of position `at` in an ascending list of positions
+ * (all positions `0 … total-1` when `list` is undefined): the ones nearest in time.
+ */
+function addNearest(into: Set<number>, list: Int32Array | undefined, at: number, count: number, total = 0): void {
+  const length = list ? list.length : total;
+  const valueAt = (k: number) => (list ? list[k]! : k);
+  // First index whose position is >= at.
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (valueAt(mid) < at) low = mid + 1;
+    else high = mid;
+  }
+  for (let k = Math.max(0, low - count); k < Math.min(length, low + count + 1); k++) into.add(valueAt(k));
+}

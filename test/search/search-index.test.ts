@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSearchEngine, type SearchEngine } from '../../src/search/browser/engine.js';
+import { normalizer, terms } from '../../src/search/browser/tokens.js';
+import { createConverter, traditionalCharacters } from '../../src/search/converter.js';
+import { traditionalChars } from '../../src/search/traditional-chars.js';
+import { createSearchIndex, docWeights, patchShard, searchIndexPaths, shardPath, weightChanges, type SearchDoc } from '../../src/search/search-index.js';
+
+const convert = createConverter();
+const traditional = traditionalChars;
+const normalise = normalizer(traditional, convert);
+
+/** An engine over an index built in memory, reading its files as the browser would. */
+function engineFor(docs: readonly SearchDoc[]): SearchEngine {
+  const index = createSearchIndex(docs.length, traditional, convert);
+  for (const doc of docs) index.add(doc);
+  const files = new Map([...index.files()].map((f) => [f.path, f.contents]));
+  expect([...files.keys()].sort()).toEqual(searchIndexPaths(docs.length).sort());
+  return createSearchEngine(
+    async (path) => JSON.parse(files.get(path) ?? 'null'),
+    async () => convert,
+  );
+}
+
+const doc = (i: number, title: string, text: string): SearchDoc => ({ url: `/p/${i}/`, title, date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00+08:00`, text });
+
+describe('search terms', () => {
+  it('convert exactly the characters opencc-js converts (else: node scripts/traditional-chars.mjs)', () => {
+    expect(traditionalCharacters(convert)).toBe(traditionalChars);
+    expect(traditional).toContain('習');
+    expect(traditional).not.toContain('习');
+  });
+
+  it('are the bigrams of Han runs, lone characters, and words of other scripts', () => {
+    expect(terms('习近平会见拜登')).toEqual(['习近', '近平', '平会', '会见', '见拜', '拜登']);
+    expect(terms('在 g20 峰会，港')).toEqual(['在', '峰会', '港', 'g20']);
+    expect(terms('香港', true)).toEqual(['香港', '香', '港']);
+  });
+
+  it('fold traditional to simplified, full-width to ASCII, and case', () => {
+    expect(normalise('習近平在臺灣')).toBe('习近平在台湾');
+    expect(normalise('台灣')).toBe('台湾');
+    expect(normalise('ＡＢＣ１２３')).toBe('abc123');
+    expect(normalise('乾燥的天氣')).toBe('干燥的天气');
+    // Text without a traditional character is left as it is.
+    expect(normalise('习近平在台湾')).toBe('习近平在台湾');
+  });
+});
+
+describe('the search engine over a built index', () => {
+  const docs = [
+    doc(0, '拜登"再会"习近平 美中关系困扰何在？', '美国白宫日前证实，美国总统拜登将在秘鲁与中国国家主席习近平会面。'),
+    doc(1, '香港記者協會發表年報', '中國國家主席習近平去年七月訪港後，官方多次強調愛國者治港。臺灣的新聞自由指數維持在較高水平。'),
+    doc(2, '台湾放宽入境检疫', '台湾防疫指挥部门宣布，自下周起取消入境旅客的居家检疫要求。'),
+    doc(3, '欧盟人工智能法规', 'The EU AI Act sets rules for general-purpose AI models; 习 is not mentioned.'),
+  ];
+  const engine = engineFor(docs);
+  const found = async (query: string) => (await engine.search(query)).hits.map((h) => h.id);
+
+  it('finds a name a segmenter splits, in either script, title matches first', async () => {
+    expect(await found('习近平')).toEqual([0, 1]);
+    expect(await found('習近平')).toEqual([0, 1]);
+  });
+
+  it('finds posts written in traditional characters with a simplified query, and the reverse', async () => {
+    expect((await found('台湾')).sort()).toEqual([1, 2]);
+    expect((await found('臺灣')).sort()).toEqual([1, 2]);
+    expect((await found('新闻自由'))).toEqual([1]);
+  });
+
+  it('requires every part of the query, and finds Latin words case-insensitively', async () => {
+    expect(await found('习近平 台湾')).toEqual([1]);
+    expect(await found('ai act')).toEqual([3]);
+    expect(await found('AI 香港')).toEqual([]);
+    expect(await found('不存在的词')).toEqual([]);
+  });
+
+  it('finds a single character in titles', async () => {
+    expect(await found('港')).toEqual([1]);
+  });
+
+  it('gives url, title and date for the results shown', async () => {
+    const { hits } = await engine.search('台湾');
+    const shown = await engine.show(hits);
+    expect(shown.map((s) => [s.url, s.title, s.date])).toContainEqual(['/p/2/', '台湾放宽入境检疫', '2024-01-03']);
+  });
+
+  it('misses no post that has the query (property: random texts and queries cut from them)', async () => {
+    const alphabet = [...'习近平台湾臺灣香港新闻聞自由中国國的是在了人'];
+    const text = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 30 }).map((a) => a.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 12 }), fc.nat(), fc.nat(), fc.integer({ min: 2, max: 4 }), async (pairs, pick, offset, length) => {
+        const docs = pairs.map(([title, body], i) => doc(i, title, body));
+        const source = docs[pick % docs.length]!.text;
+        const start = offset % source.length;
+        const query = source.slice(start, start + length);
+        fc.pre(query.length >= 2);
+        const hits = (await engineFor(docs).search(query)).hits;
+        const expected = docs.flatMap((d, i) => (normalise(d.title).includes(normalise(query)) || normalise(d.text).includes(normalise(query)) ? [i] : []));
+        expect(hits.map((h) => h.id)).toEqual(expect.arrayContaining(expected));
+        // Title matches come first.
+        const inTitle = hits.map((h) => h.inTitle);
+        expect(inTitle).toEqual([...inTitle].sort((a, b) => Number(b) - Number(a)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('patching one post of an index', () => {
+  it('gives the files a whole new index would have (property)', () => {
+    const alphabet = [...'习近平台湾臺灣香港新闻聞自由中国國的是在了人ab'];
+    const text = fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 8 }), fc.nat(), text, (pairs, pick, edited) => {
+        const docs = pairs.map(([title, body], i) => doc(i, title, body));
+        const id = pick % docs.length;
+        const after = docs.map((d, i) => (i === id ? { ...d, text: edited } : d));
+        const filesOf = (list: readonly SearchDoc[]) => {
+          const index = createSearchIndex(list.length, traditional, convert);
+          for (const d of list) index.add(d);
+          return new Map([...index.files()].map((f) => [f.path, f.contents]));
+        };
+        const patched = filesOf(docs);
+        const changes = weightChanges(docWeights(normalise, docs[id]!.title, docs[id]!.text), docWeights(normalise, docs[id]!.title, edited));
+        const byShard = new Map<string, Map<string, readonly [number, number] | undefined>>();
+        for (const [term, weights] of changes) {
+          const path = shardPath(term, docs.length);
+          byShard.set(path, (byShard.get(path) ?? new Map()).set(term, weights));
+        }
+        for (const [path, shardChanges] of byShard) patched.set(path, patchShard(patched.get(path)!, id, shardChanges));
+        expect(patched).toEqual(filesOf(after));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
