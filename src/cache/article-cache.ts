@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleSummary } from '../types.js';
@@ -69,8 +70,10 @@ export function openArticleCache(dir: string, salt: string): ArticleCache {
       }
     },
     async readText(key) {
+      // Read synchronously: the search index reads every post's text in a row, and a small
+      // file read through the thread pool costs several times the read itself.
       try {
-        return await readFile(textOf(key), 'utf8');
+        return readFileSync(textOf(key), 'utf8');
       } catch {
         return undefined;
       }

@@ -1,5 +1,5 @@
 import { indexVersion, type DisplayChunk, type Postings, type SearchMeta } from './browser/engine.js';
-import { fieldWeight, normalizer, shardOf, terms, type Convert } from './browser/tokens.js';
+import { fieldWeight, forEachTerm, normalizer, shardOf, type Convert } from './browser/tokens.js';
 
 /**
  * The search index gazette writes for its search page (see browser/engine.ts for how it is
@@ -64,8 +64,8 @@ export type DocWeights = Map<string, [body: number, title: number]>;
  * so the same function serves the whole index and a patch of one post's postings.
  */
 export function docWeights(normalise: (text: string) => string, title: string, text: string): DocWeights {
-  const body = count(terms(normalise(text)));
-  const titled = count(terms(normalise(title), true));
+  const body = count(normalise(text), false);
+  const titled = count(normalise(title), true);
   const bodyLength = sum(body);
   const titleLength = sum(titled);
   const weights: DocWeights = new Map();
@@ -191,9 +191,10 @@ function decode(growing: Growing): Postings {
   return [gaps, body, title];
 }
 
-function count(list: readonly string[]): Map<string, number> {
+/** Each term of a normalised text with the number of times it occurs. */
+function count(normalised: string, characters: boolean): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const term of list) counts.set(term, (counts.get(term) ?? 0) + 1);
+  forEachTerm(normalised, characters, (term) => counts.set(term, (counts.get(term) ?? 0) + 1));
   return counts;
 }
 

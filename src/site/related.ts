@@ -47,26 +47,46 @@ export function relatedFinder(
 
     const tags = new Set(post.tags);
     const categories = new Set(post.categories);
-    const ranked = [...candidates].map((i) => {
+    // The best `limit` candidates, kept in order as each is looked at (a few hundred candidates, five kept: no sort of them all).
+    const best: Ranked[] = [];
+    for (const i of candidates) {
       const other = posts[i]!;
-      return {
+      let shared = 0;
+      for (const t of other.tags) if (tags.has(t)) shared++;
+      const candidate: Ranked = {
         post: other,
-        shared: other.tags.reduce((n, t) => n + (tags.has(t) ? 1 : 0), 0),
+        shared,
         sameCategory: other.categories.some((c) => categories.has(c)) ? 1 : 0,
         distance: Math.abs(other.time - post.time),
         steps: Math.abs(i - at),
       };
-    });
-    ranked.sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        b.sameCategory - a.sameCategory ||
-        a.distance - b.distance ||
-        a.steps - b.steps ||
-        (a.post.source < b.post.source ? -1 : a.post.source > b.post.source ? 1 : 0),
-    );
-    return ranked.slice(0, limit).map((r) => r.post);
+      if (best.length === limit && compare(candidate, best[limit - 1]!) >= 0) continue;
+      let place = best.length;
+      while (place > 0 && compare(candidate, best[place - 1]!) < 0) place--;
+      best.splice(place, 0, candidate);
+      if (best.length > limit) best.pop();
+    }
+    return best.map((r) => r.post);
   };
+}
+
+interface Ranked {
+  readonly post: Post;
+  readonly shared: number;
+  readonly sameCategory: number;
+  readonly distance: number;
+  readonly steps: number;
+}
+
+/** Negative when `a` ranks before `b`: more shared tags, same category, nearer in time, nearer in order, then by source. */
+function compare(a: Ranked, b: Ranked): number {
+  return (
+    b.shared - a.shared ||
+    b.sameCategory - a.sameCategory ||
+    a.distance - b.distance ||
+    a.steps - b.steps ||
+    (a.post.source < b.post.source ? -1 : a.post.source > b.post.source ? 1 : 0)
+  );
 }
 
 /**

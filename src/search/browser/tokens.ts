@@ -46,21 +46,26 @@ const hanRuns = /\p{Script=Han}+/gu;
 const words = /(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 /**
- * The terms of a normalised text, in order, repeats kept (their count is the term's
- * frequency): Han bigrams (a one-character run is a unigram), with `characters` each Han
- * character as well, and words of other scripts and numbers.
+ * Calls `visit` with each term of a normalised text, in order, repeats kept (their count is
+ * the term's frequency): Han bigrams (a one-character run is a unigram), with `characters`
+ * each Han character as well, then words of other scripts and numbers.
  */
-export function terms(normalised: string, characters = false): string[] {
-  const out: string[] = [];
+export function forEachTerm(normalised: string, characters: boolean, visit: (term: string) => void): void {
   for (const [run] of normalised.matchAll(hanRuns)) {
     const chars = /[\uD800-\uDFFF]/.test(run) ? Array.from(run) : run.split('');
-    if (chars.length === 1) out.push(chars[0]!);
+    if (chars.length === 1) visit(chars[0]!);
     else {
-      for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
-      if (characters) out.push(...chars);
+      for (let i = 0; i + 1 < chars.length; i++) visit(chars[i]! + chars[i + 1]!);
+      if (characters) chars.forEach((char) => visit(char));
     }
   }
-  for (const [word] of normalised.matchAll(words)) out.push(word);
+  for (const [word] of normalised.matchAll(words)) visit(word);
+}
+
+/** The terms of a normalised text, in order (see forEachTerm). */
+export function terms(normalised: string, characters = false): string[] {
+  const out: string[] = [];
+  forEachTerm(normalised, characters, (term) => out.push(term));
   return out;
 }
 
