@@ -22,8 +22,14 @@ export interface CacheEntry {
   readonly lookups: readonly LinkLookupRecord[];
 }
 
+/** An entry as read back: the article without its text, which only the search index reads (readText). */
+export interface StoredEntry {
+  readonly article: Omit<Article, 'text'>;
+  readonly lookups: readonly LinkLookupRecord[];
+}
+
 /** An article split into what pages need (HTML), what the search index needs (text) and what the build state keeps (the summary). */
-export function articleParts(article: Article): { html: string; text: string; summary: ArticleSummary } {
+export function articleParts(article: Omit<Article, 'text'> & { readonly text?: string }): { html: string; text: string | undefined; summary: ArticleSummary } {
   const { html, text, ...summary } = article;
   return { html, text, summary };
 }
@@ -43,7 +49,7 @@ export interface ArticleCache {
   /** The entry's key for a post: changes whenever the article could. */
   key(task: TransformTask): string;
   /** The entry under `key`, if there is one (whether its lookups still hold is the caller's question). */
-  read(key: string): Promise<CacheEntry | undefined>;
+  read(key: string): Promise<StoredEntry | undefined>;
   /** Writes the entry; the article's text goes to a file of its own beside it (see readText). */
   write(key: string, entry: CacheEntry): Promise<void>;
   /** The text of the entry under `key` (for the search index), without reading its HTML. */
@@ -62,9 +68,7 @@ export function openArticleCache(dir: string, salt: string): ArticleCache {
     key: (task) => hashOf([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding]),
     async read(key) {
       try {
-        const [entry, text] = await Promise.all([readFile(fileOf(key), 'utf8'), readFile(textOf(key), 'utf8')]);
-        const parsed = JSON.parse(entry) as CacheEntry;
-        return { ...parsed, article: { ...parsed.article, text } };
+        return JSON.parse(await readFile(fileOf(key), 'utf8')) as StoredEntry;
       } catch {
         return undefined; // missing or unreadable: a miss, never an error
       }

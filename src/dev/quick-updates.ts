@@ -99,6 +99,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     await cache?.write(key, outcome);
     const { html: articleHtml, text, summary } = articleParts(outcome.article);
     if (hasSearch) {
+      if (text === undefined) return undefined;
       const before = await cache?.readText(site.state.articles[post.source]!.key);
       if (before === undefined) return undefined; // (no cache: the rebuild makes the index again)
       searchEdits.set(post.source, { before, after: text });

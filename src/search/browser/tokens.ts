@@ -80,17 +80,19 @@ export function shardOf(term: string, shards: number): number {
 }
 
 /**
- * BM25's parameters; weights are stored as integers, 100 × the term-frequency part. Lengths
- * are compared with a fixed reference length per field, not the archive's average, so a
- * post's weights depend on that post alone: editing one post changes only its own postings
- * (which lets `gazette dev` patch the index instead of making it again).
+ * BM25's parameters; weights are stored as integers, 100 × the term-frequency part. A post's
+ * weights depend on that post alone: titles are length-normalised against a fixed reference
+ * length, not the archive's average, and bodies not at all (b = 0), so an edit of a post's
+ * body changes only the weights of the terms whose count changed (which lets `gazette dev`
+ * patch a few shards of the index instead of making it again).
  */
-export const bm25 = { k1: 1.2, b: 0.75, scale: 100, referenceLength: { body: 1500, title: 30 } } as const;
+export const bm25 = { k1: 1.2, b: { body: 0, title: 0.75 }, scale: 100, referenceLength: { body: 1500, title: 30 } } as const;
 
 /** A post's stored weight for a term in one field: BM25's term-frequency part, length-normalised. */
 export function fieldWeight(frequency: number, length: number, field: 'body' | 'title'): number {
   if (frequency === 0) return 0;
-  const norm = 1 - bm25.b + (bm25.b * length) / bm25.referenceLength[field];
+  const b = bm25.b[field];
+  const norm = 1 - b + (b * length) / bm25.referenceLength[field];
   return Math.max(1, Math.round((bm25.scale * frequency * (bm25.k1 + 1)) / (frequency + bm25.k1 * norm)));
 }
 
