@@ -12,15 +12,15 @@ import { lastModified } from './render/views.js';
 import { feedJobs, renderFeed, type FeedJob } from './render/feeds.js';
 import { makeReport, type BuildReport, type BuildWork } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
-import { normalizer } from './search/browser/tokens.js';
+import { normalizer, shardOf } from './search/browser/tokens.js';
 import { converterLicence, converterModulePath, lazyConverter } from './search/converter.js';
 import { traditionalChars } from './search/traditional-chars.js';
-import { createSearchIndex, docWeights, patchShard, searchIndexPaths, shardPath, weightChanges } from './search/search-index.js';
+import { createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, shardCount, shardPath, weightChanges } from './search/search-index.js';
 import pMap from 'p-map';
 import { transformTask, type TransformOutcome, type TransformTask } from './transform/transform-post.js';
 import type { Transformer } from './transform/transformer.js';
 import { articleParts, lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
-import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState, type FileRecord } from './cache/build-state.js';
+import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState, type FileRecord, type SearchState } from './cache/build-state.js';
 import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
 import { OutputWriter } from './write/output-writer.js';
 
@@ -123,14 +123,16 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
     const pagesKey = hashOf([renderKey, renderer.templatesKey]);
     const loaded = (file: FileRecord) => (file.result.skipped?.reason === 'future date' ? 'future date' : file.result);
     const same = previous?.pages?.key === pagesKey && previous.loadKey === loadKey && sameRecords(archive.files, previous.files, loaded) ? previous.pages : undefined;
-    const { built, articles, complete, pages } =
-      same && writer.keepPreviousPages() ? { built: index.posts, articles: previous!.articles, complete: true, pages: same.count } : await buildPages(site, previous?.articles ?? {});
+    const { built, articles, complete, pages, search } =
+      same && writer.keepPreviousPages()
+        ? { built: index.posts, articles: previous!.articles, complete: true, pages: same.count, search: previous!.search }
+        : await buildPages(site, previous?.articles ?? {}, previous?.search);
     if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd)));
     const unchanged = writer.unchanged && previous?.loadKey === loadKey && sameRecords(archive.files, previous.files) && sameRecords(articles, previous.articles);
     // From here on the output folder changes: a build killed now must not leave a state behind.
     if (!writer.unchanged) await keeper?.forget();
     const { outputs, written, removed } = await writer.commit();
-    const state: BuildState = unchanged && previous ? previous : { loadKey, pages: complete ? { key: pagesKey, count: pages } : undefined, files: archive.files, articles, outputs };
+    const state: BuildState = unchanged && previous ? previous : { loadKey, pages: complete ? { key: pagesKey, count: pages } : undefined, files: archive.files, articles, outputs, search };
     if (!unchanged) await keeper?.save(state);
     return { state, index, renderer, renderKey, built, skipped: archive.skipped, diagnostics, pages, work: { ...work, filesWritten: written, filesRemoved: removed } };
   } catch (error) {
@@ -143,7 +145,7 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
  * Builds every post's page (buildPosts), the list pages, the 404 page, the feeds and the
  * files for crawlers; `pages` counts the pages, `complete` is false when any of them failed.
  */
-async function buildPages(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>) {
+async function buildPages(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>, previousSearch: SearchState | undefined) {
   const { index, options, renderer, diagnostics, renderKey } = site;
   const errorsBefore = diagnostics.length;
   const { built, articles, views, articleHtml, articleText, close } = await buildPosts(site, known);
@@ -185,16 +187,17 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
         diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${template}.njk`)), error));
       }
     }
+    let search: SearchState | undefined;
     if (renderer.has(searchTemplate)) {
       writeSearchAssets(site);
-      await writeSearchIndex(site, built, (source) => articles[source]!, articleText);
+      search = await writeSearchIndex(site, built, (source) => articles[source]!, articleText, previousSearch);
     }
     if (options.config.url) {
       const updated = (source: string) => lastModified(index.bySource.get(source)!);
       await writeFeeds(site, feedJobs(index, views, options.config, updated), (source) => articles[source], articleHtml);
     }
     await writeCrawlerFiles(site, entries);
-    return { built, articles, pages, complete: diagnostics.length === errorsBefore };
+    return { built, articles, pages, search, complete: diagnostics.length === errorsBefore };
   } finally {
     await close();
   }
@@ -225,12 +228,23 @@ function writeSearchAssets(site: SiteWork): void {
 /**
  * Writes the search index (search/search-index.ts) of the built posts, newest first, unless
  * the one in the output folder was made from the same posts (their URL, title, date and
- * article). Any change makes it again whole; unchanged files are not rewritten.
+ * article); returns what it holds, for the next build. When the previous index is there and
+ * most posts are the same, it is rewritten rather than made again (renumberIndex); else
+ * made again whole. Files that come out the same are not rewritten either way.
  */
-async function writeSearchIndex(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord, articleText: (source: string) => Promise<string>): Promise<void> {
+async function writeSearchIndex(
+  site: SiteWork,
+  built: readonly Post[],
+  articleOf: (source: string) => ArticleRecord,
+  articleText: (source: string) => Promise<string>,
+  previous: SearchState | undefined,
+): Promise<SearchState> {
   const fingerprint = searchFingerprint(site, built, articleOf);
+  const state: SearchState = { fingerprint, renderKey: site.renderKey, docs: built.map((post) => [post.source, articleOf(post.source).key, post.title]) };
   const [meta, ...data] = searchIndexPaths(built.length).map((path) => searchData + path);
-  if (site.writer.isCurrent(meta!, fingerprint) && data.map((path) => site.writer.isCurrent(path, searchDataFingerprint)).every(Boolean)) return;
+  if (site.writer.isCurrent(meta!, fingerprint) && data.map((path) => site.writer.isCurrent(path, searchDataFingerprint)).every(Boolean)) return state;
+  const previousHolds = previous?.renderKey === site.renderKey && site.writer.recorded(meta!) === previous.fingerprint;
+  if (previousHolds && (await renumberIndex(site, built, state, previous, articleText))) return state;
   const index = createSearchIndex(built.length, traditionalChars, lazyConverter());
   // Texts are read a batch at a time and added in order (ids are positions, newest first).
   const batch = 64;
@@ -240,6 +254,57 @@ async function writeSearchIndex(site: SiteWork, built: readonly Post[], articleO
     posts.forEach((post, i) => index.add({ url: post.url, title: post.title, date: post.date, text: texts[i]! }));
   }
   for (const file of index.files()) site.writer.write(searchData + file.path, file.contents, file.path === 'meta.json' ? fingerprint : searchDataFingerprint);
+  return state;
+}
+
+/**
+ * Rewrites the previous search index for the built posts: a post whose article and title are
+ * the same keeps its postings under its new id (its position), the others' postings are made
+ * from their text. Reading and rewriting every shard costs far less than tokenising every post
+ * again. False (nothing written) when it does not apply: another shard count, most posts
+ * new, or a shard file missing.
+ */
+async function renumberIndex(site: SiteWork, built: readonly Post[], state: SearchState, previous: SearchState, articleText: (source: string) => Promise<string>): Promise<boolean> {
+  if (shardCount(previous.docs.length) !== shardCount(built.length)) return false;
+  const before = new Map(previous.docs.map(([source, key, title], id) => [source, { id, key, title }]));
+  const renumber = new Int32Array(previous.docs.length).fill(-1);
+  const added: number[] = [];
+  state.docs.forEach(([source, key, title], id) => {
+    const old = before.get(source);
+    if (old && old.key === key && old.title === title) renumber[old.id] = id;
+    else added.push(id);
+  });
+  if (added.length > built.length / 4) return false;
+  const folder = join(site.options.outDir, searchData);
+  const shards = shardCount(built.length);
+  const originals: string[] = [];
+  try {
+    for (let shard = 0; shard < shards; shard++) originals.push(readFileSync(join(folder, `t/${shard}.json`), 'utf8'));
+  } catch {
+    return false;
+  }
+  // The new and changed posts' postings, by shard and term.
+  const normalise = normalizer(traditionalChars, lazyConverter());
+  const additions = Array.from({ length: shards }, () => new Map<string, [number, number, number][]>());
+  for (const id of added) {
+    const post = built[id]!;
+    for (const [term, [body, title]] of docWeights(normalise, post.title, await articleText(post.source))) {
+      const terms = additions[shardOf(term, shards)]!;
+      const rows = terms.get(term);
+      if (rows) rows.push([id, body, title]);
+      else terms.set(term, [[id, body, title]]);
+    }
+  }
+  originals.forEach((original, shard) => {
+    const path = `${searchData}t/${shard}.json`;
+    const contents = renumberShard(original, renumber, additions[shard]!);
+    // A shard that comes out the same is kept without reading it again.
+    if (contents === original && site.writer.isCurrent(path, searchDataFingerprint)) return;
+    site.writer.write(path, contents, searchDataFingerprint);
+  });
+  for (const file of displayFiles(built.map(displayRow))) site.writer.write(searchData + file.path, file.contents, searchDataFingerprint);
+  site.writer.write(`${searchData}meta.json`, metaJson(built.length, traditionalChars), state.fingerprint);
+  return true;
 }
 
 /**
@@ -260,7 +325,7 @@ const searchDataFingerprint = 'search data';
  * shards of the terms whose weights changed are rewritten, each to what a new index would
  * hold. `edits` gives each post's text before and after.
  */
-export function patchSearchIndex(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord, edits: ReadonlyMap<string, { before: string; after: string }>): void {
+export function patchSearchIndex(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord, edits: ReadonlyMap<string, { before: string; after: string }>): SearchState {
   const folder = join(site.options.outDir, searchData);
   const meta = readFileSync(join(folder, 'meta.json'), 'utf8');
   const normalise = normalizer(traditionalChars, lazyConverter());
@@ -277,7 +342,9 @@ export function patchSearchIndex(site: SiteWork, built: readonly Post[], article
     for (const [path, shardChanges] of byShard) shards.set(path, patchShard(shards.get(path) ?? readFileSync(join(folder, path), 'utf8'), id, shardChanges));
   }
   for (const [path, contents] of shards) site.writer.write(searchData + path, contents, searchDataFingerprint);
-  site.writer.write(searchData + 'meta.json', meta, searchFingerprint(site, built, articleOf));
+  const fingerprint = searchFingerprint(site, built, articleOf);
+  site.writer.write(searchData + 'meta.json', meta, fingerprint);
+  return { fingerprint, renderKey: site.renderKey, docs: built.map((post) => [post.source, articleOf(post.source).key, post.title]) };
 }
 
 /** What identifies the HTML of an article: its cache key and the answers its link lookups got. */

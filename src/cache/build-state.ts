@@ -66,10 +66,22 @@ export interface BuildState {
   readonly articles: Readonly<Record<string, ArticleRecord>>;
   /** Output path → fingerprint of what was written there. */
   readonly outputs: Readonly<Record<string, string>>;
+  /** The search index in the output folder: its fingerprint and its posts, by id. */
+  readonly search?: SearchState | undefined;
+}
+
+/** Which post each id of the search index is, and what its postings were made from. */
+export interface SearchState {
+  /** The fingerprint recorded on the index's meta.json. */
+  readonly fingerprint: string;
+  /** gazette's code and the config it was made with (the terms and weights depend on the code). */
+  readonly renderKey: string;
+  /** `[source, article key, title]` by id. */
+  readonly docs: readonly (readonly [source: string, key: string, title: string])[];
 }
 
 /** Bumped when the state's shape changes, so an old state is never misread. */
-const stateVersion = 3;
+const stateVersion = 4;
 
 /** sha256 of a JSON value, hex: how gazette fingerprints plain data. */
 export function hashOf(value: unknown): string {
@@ -99,7 +111,7 @@ export async function readBuildState(cacheDir: string, outDir: string): Promise<
   }
   try {
     let start = bytes.indexOf(0x0a);
-    const header = JSON.parse(bytes.toString('utf8', 0, start)) as { version: number; loadKey: string; pages?: BuildState['pages'] };
+    const header = JSON.parse(bytes.toString('utf8', 0, start)) as { version: number; loadKey: string; pages?: BuildState['pages']; search?: SearchState };
     if (header.version !== stateVersion) return undefined;
     const files: Record<string, FileRecord> = {};
     const articles: Record<string, ArticleRecord> = {};
@@ -111,7 +123,7 @@ export async function readBuildState(cacheDir: string, outDir: string): Promise<
       tables[table][key] = value;
       start = end;
     }
-    return { loadKey: header.loadKey, pages: header.pages, files, articles, outputs };
+    return { loadKey: header.loadKey, pages: header.pages, files, articles, outputs, search: header.search };
   } catch {
     return undefined; // damaged: as if there were none
   }
@@ -129,7 +141,7 @@ export async function writeBuildState(cacheDir: string, outDir: string, state: B
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
-    let chunk = `${JSON.stringify({ version: stateVersion, loadKey: state.loadKey, pages: state.pages })}\n`;
+    let chunk = `${JSON.stringify({ version: stateVersion, loadKey: state.loadKey, pages: state.pages, search: state.search })}\n`;
     const add = async (line: Line) => {
       chunk += `${JSON.stringify(line)}\n`;
       if (chunk.length > 1 << 20) {

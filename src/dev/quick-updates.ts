@@ -111,6 +111,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
   // Every built post has an article record, and only built posts do.
   const views = postViews(index, { has: (source) => articleOf(source) !== undefined, get: (source) => articleOf(source)?.summary });
   const writer = await OutputWriter.open(options.outDir, site.state.outputs, { partial: true });
+  let search = site.state.search;
   const work = { postsParsed: replaced.size, articlesTransformed: replaced.size, pagesRendered: 0 };
   const siteWork: SiteWork = { index, options, renderer: site.renderer, writer, diagnostics: [], renderKey: site.renderKey, work };
   try {
@@ -144,7 +145,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
       await writeFeeds(siteWork, feedJobs(index, views, config, updated, wanted), articleOf, stored);
       if (siteWork.diagnostics.length > 0) throw new Error('a feed could not be made');
     }
-    if (hasSearch) patchSearchIndex(siteWork, site.built, (source) => articleOf(source)!, searchEdits);
+    if (hasSearch) search = patchSearchIndex(siteWork, site.built, (source) => articleOf(source)!, searchEdits);
   } catch {
     await writer.abort();
     return undefined; // a template error or a feed that could not be made: the rebuild reports it
@@ -158,7 +159,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
   return {
     ...site,
     index,
-    state: { ...site.state, files: fileTable, articles: articleTable, outputs },
+    state: { ...site.state, files: fileTable, articles: articleTable, outputs, search },
     built: site.built.map((p) => replaced.get(p.source) ?? p),
     work: { ...work, filesWritten: written, filesRemoved: removed },
   };

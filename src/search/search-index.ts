@@ -91,7 +91,7 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
   function add(doc: SearchDoc): void {
     const id = display.length;
     if (id >= posts) throw new Error('more posts added to the search index than it was made for');
-    display.push([doc.url, doc.title, doc.date.slice(0, 10)]);
+    display.push(displayRow(doc));
     for (const [term, [body, title]] of docWeights(normalise, doc.title, doc.text)) {
       let growing = postings.get(term);
       if (!growing) postings.set(term, (growing = { bytes: new Uint8Array(8), length: 0, last: 0, count: 0 }));
@@ -104,8 +104,7 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
   /** The index's files; shard files are made one at a time, as they are asked for. */
   function* files(): Generator<SearchFile> {
     const shards = shardCount(posts);
-    const meta: SearchMeta = { version: indexVersion, posts: display.length, shards, chunk: displayChunk, titleBoost, traditional };
-    yield { path: 'meta.json', contents: JSON.stringify(meta) };
+    yield { path: 'meta.json', contents: metaJson(display.length, traditional) };
     const byShard: string[][] = Array.from({ length: shards }, () => []);
     for (const term of postings.keys()) byShard[shardOf(term, shards)]!.push(term);
     for (let shard = 0; shard < shards; shard++) {
@@ -113,13 +112,29 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
       for (const term of byShard[shard]!.sort()) entries[term] = decode(postings.get(term)!);
       yield { path: `t/${shard}.json`, contents: shardJson(entries) };
     }
-    for (let start = 0; start < display.length; start += displayChunk) {
-      const rows: DisplayChunk = display.slice(start, start + displayChunk);
-      yield { path: `d/${start / displayChunk}.json`, contents: JSON.stringify(rows) };
-    }
+    yield* displayFiles(display);
   }
 
   return { add, files };
+}
+
+/** The display files of the posts' `[url, title, date]` rows, by id. */
+export function* displayFiles(display: readonly (readonly [string, string, string])[]): Generator<SearchFile> {
+  for (let start = 0; start < display.length; start += displayChunk) {
+    const rows: DisplayChunk = display.slice(start, start + displayChunk);
+    yield { path: `d/${start / displayChunk}.json`, contents: JSON.stringify(rows) };
+  }
+}
+
+/** A post's display row: its URL, title and day. */
+export function displayRow(doc: Omit<SearchDoc, 'text'>): [string, string, string] {
+  return [doc.url, doc.title, doc.date.slice(0, 10)];
+}
+
+/** The index's meta.json for `posts` posts. */
+export function metaJson(posts: number, traditional: string): string {
+  const meta: SearchMeta = { version: indexVersion, posts, shards: shardCount(posts), chunk: displayChunk, titleBoost, traditional };
+  return JSON.stringify(meta);
 }
 
 /** A shard file's text: its terms in code-unit order, so a patched shard reads like a freshly made one. */
@@ -136,20 +151,48 @@ function shardJson(entries: Readonly<Record<string, Postings>>): string {
 export function patchShard(contents: string, id: number, changes: ReadonlyMap<string, readonly [number, number] | undefined>): string {
   const entries = JSON.parse(contents) as Record<string, Postings>;
   for (const [term, weights] of changes) {
-    const [gaps, body, title] = Object.hasOwn(entries, term) ? entries[term]! : [[], [], []];
-    const rows: [number, number, number][] = [];
-    let at = 0;
-    gaps.forEach((gap, i) => rows.push([(at += gap), body[i]!, title[i]!]));
-    const kept = rows.filter(([other]) => other !== id);
+    const kept = (Object.hasOwn(entries, term) ? rowsOf(entries[term]!) : []).filter(([other]) => other !== id);
     if (weights) kept.push([id, weights[0], weights[1]]);
-    kept.sort((a, b) => a[0] - b[0]);
-    if (kept.length === 0) {
-      delete entries[term];
-      continue;
-    }
-    entries[term] = [kept.map(([other], i) => other - (i > 0 ? kept[i - 1]![0] : 0)), kept.map((r) => r[1]), kept.map((r) => r[2])];
+    if (kept.length === 0) delete entries[term];
+    else entries[term] = postingsOf(kept);
   }
   return shardJson(entries);
+}
+
+/** A posting while a shard is rewritten: post id, body weight, title weight. */
+type Row = [id: number, body: number, title: number];
+
+function rowsOf([gaps, body, title]: Postings): Row[] {
+  let id = 0;
+  return gaps.map((gap, i) => [(id += gap), body[i]!, title[i]!]);
+}
+
+function postingsOf(rows: Row[]): Postings {
+  rows.sort((a, b) => a[0] - b[0]);
+  return [rows.map(([id], i) => id - (i > 0 ? rows[i - 1]![0] : 0)), rows.map((r) => r[1]), rows.map((r) => r[2])];
+}
+
+/**
+ * A shard file of the previous index rewritten for a new list of posts: each posting's post
+ * id becomes `renumber[id]` (-1: the post is gone, or changed and given in `added` again), and
+ * the postings of `added` (term → new id and weights) are put in. Gives what a new index of
+ * the new list would hold in this shard.
+ */
+export function renumberShard(contents: string, renumber: Int32Array, added: ReadonlyMap<string, readonly Row[]>): string {
+  const entries = JSON.parse(contents) as Record<string, Postings>;
+  const out: Record<string, Postings> = {};
+  for (const term of new Set([...Object.keys(entries), ...added.keys()])) {
+    const rows: Row[] = [];
+    if (Object.hasOwn(entries, term)) {
+      for (const [id, body, title] of rowsOf(entries[term]!)) {
+        const now = renumber[id] ?? -1;
+        if (now >= 0) rows.push([now, body, title]);
+      }
+    }
+    for (const row of added.get(term) ?? []) rows.push([...row]);
+    if (rows.length > 0) out[term] = postingsOf(rows);
+  }
+  return shardJson(out);
 }
 
 /** The terms whose weights differ between two versions of a post, with the new weights (none: the term is gone). */

@@ -70,6 +70,11 @@ export class OutputWriter {
     return true;
   }
 
+  /** The fingerprint the previous build recorded for a path (when its record can be trusted). */
+  recorded(path: string): string | undefined {
+    return this.previous?.[path];
+  }
+
   /**
    * Keeps every file the previous build generated (pages, feeds, sitemap; public files aside),
    * when all of them are still in the output folder: for a build whose inputs are all

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine, type SearchEngine } from '../../src/search/browser/engine.js';
-import { normalizer, terms } from '../../src/search/browser/tokens.js';
+import { normalizer, shardOf, terms } from '../../src/search/browser/tokens.js';
 import { createConverter, traditionalCharacters } from '../../src/search/converter.js';
 import { traditionalChars } from '../../src/search/traditional-chars.js';
-import { createSearchIndex, docWeights, patchShard, searchIndexPaths, shardPath, weightChanges, type SearchDoc } from '../../src/search/search-index.js';
+import { createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, shardCount, shardPath, weightChanges, type SearchDoc } from '../../src/search/search-index.js';
 
 const convert = createConverter();
 const traditional = traditionalChars;
@@ -130,6 +130,51 @@ describe('patching one post of an index', () => {
         }
         for (const [path, shardChanges] of byShard) patched.set(path, patchShard(patched.get(path)!, id, shardChanges));
         expect(patched).toEqual(filesOf(after));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('rewriting an index for a new list of posts', () => {
+  it('gives the files a whole new index would have: posts added, removed, edited and moved (property)', () => {
+    const alphabet = [...'习近平台湾臺灣香港新闻聞自由中国國的是在了人ab'];
+    const text = fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 30 }).map((a) => a.join(''));
+    const post = fc.record({ title: text, text, change: fc.constantFrom('keep', 'keep', 'remove', 'edit', 'retitle') });
+    fc.assert(
+      fc.property(fc.array(post, { minLength: 1, maxLength: 10 }), fc.array(fc.tuple(text, text), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 12 }), (posts, added, order) => {
+        const before = posts.map((p, i) => ({ source: `s${i}`, doc: doc(i, p.title, p.text) }));
+        const kept = posts.flatMap((p, i) =>
+          p.change === 'remove' ? [] : [{ source: `s${i}`, same: p.change === 'keep', doc: p.change === 'edit' ? { ...before[i]!.doc, text: p.text + '新' } : p.change === 'retitle' ? { ...before[i]!.doc, title: p.title + '新' } : before[i]!.doc }],
+        );
+        const unordered = [...kept, ...added.map(([title, body], i) => ({ source: `n${i}`, same: false, doc: doc(100 + i, title, body) }))];
+        // A new order (dates changed): sorted by numbers the test generated.
+        const after = unordered
+          .map((entry, i) => ({ entry, key: order.length ? order[i % order.length]! : 0 }))
+          .sort((a, b) => a.key - b.key)
+          .map(({ entry }) => entry);
+        const filesOf = (list: readonly SearchDoc[]) => {
+          const index = createSearchIndex(list.length, traditional, convert);
+          for (const d of list) index.add(d);
+          return new Map([...index.files()].map((f) => [f.path, f.contents]));
+        };
+        const old = filesOf(before.map((b) => b.doc));
+        const shards = shardCount(before.length);
+        fc.pre(shards === shardCount(after.length) && after.length > 0);
+        const renumber = new Int32Array(before.length).fill(-1);
+        const additions = Array.from({ length: shards }, () => new Map<string, [number, number, number][]>());
+        after.forEach((a, id) => {
+          if (a.same) renumber[before.findIndex((b) => b.source === a.source)] = id;
+          else for (const [term, [body, title]] of docWeights(normalise, a.doc.title, a.doc.text)) {
+            const terms = additions[shardOf(term, shards)]!;
+            terms.set(term, [...(terms.get(term) ?? []), [id, body, title]]);
+          }
+        });
+        const rewritten = new Map<string, string>();
+        rewritten.set('meta.json', metaJson(after.length, traditional));
+        for (let s = 0; s < shards; s++) rewritten.set(`t/${s}.json`, renumberShard(old.get(`t/${s}.json`)!, renumber, additions[s]!));
+        for (const file of displayFiles(after.map((a) => displayRow(a.doc)))) rewritten.set(file.path, file.contents);
+        expect(rewritten).toEqual(filesOf(after.map((a) => a.doc)));
       }),
       { numRuns: 200 },
     );
