@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { articleCache, articleId, articleKey, patchSearchIndex, transformSettings, writeFeeds, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
+import { articleCache, articleId, articleKey, transformSettings, writeFeeds, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
 import { feedJobs } from '../render/feeds.js';
 import type { ArticleRecord, FileRecord } from '../cache/build-state.js';
 import { articleParts } from '../cache/article-cache.js';
@@ -9,6 +9,7 @@ import { dateArchivePageJobs, homePageJobs, pageFingerprint, postPageJob, postVi
 import { hasDateArchives, searchTemplate } from '../render/environment.js';
 import { lastModified } from '../render/views.js';
 import { withNewBodies } from '../site/site-index.js';
+import { patchSearchIndex } from '../search/write-search.js';
 import { transformTask } from '../transform/transform-post.js';
 import type { Transformer } from '../transform/transformer.js';
 import type { LinkTable } from '../site/link-table.js';

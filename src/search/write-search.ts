@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SiteWork } from '../build.js';
+import { hashOf, type ArticleRecord, type SearchState } from '../cache/build-state.js';
+import type { Post } from '../types.js';
+import { normalizer, shardOf } from './browser/tokens.js';
+import { converterLicence, converterModulePath, lazyConverter } from './converter.js';
+import { createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, shardCount, shardPath, weightChanges } from './search-index.js';
+import { traditionalChars } from './traditional-chars.js';
+
+/**
+ * The search stage of a build: the search page's script and the search index, written into
+ * the output folder (made whole, rewritten from the previous one, or, in `gazette dev`,
+ * patched for edited bodies).
+ */
+
+/** Where the search page's script and the search index go in the output folder. */
+const searchAssets = 'assets/search/';
+const searchData = 'search/data/';
+
+/**
+ * Copies the search page's script into the output folder: gazette's compiled browser modules
+ * and opencc-js's converter with its licences (OpenCC's dictionaries are Apache-2.0).
+ */
+export function writeSearchAssets(site: SiteWork): void {
+  // (From the package's dist/ folder, whether this module runs from dist/ or, in tests, from src/.)
+  const compiled = fileURLToPath(new URL('../../dist/search/browser/', import.meta.url));
+  const files: [string, string][] = [
+    ...['search-page.js', 'engine.js', 'tokens.js'].map((name): [string, string] => [name, readFileSync(join(compiled, name), 'utf8')]),
+    ['opencc-t2cn.js', readFileSync(converterModulePath(), 'utf8')],
+    ['opencc-LICENSES.txt', converterLicence()],
+  ];
+  for (const [name, contents] of files) {
+    const fingerprint = hashOf(['search asset', contents]);
+    if (!site.writer.isCurrent(searchAssets + name, fingerprint)) site.writer.write(searchAssets + name, contents, fingerprint);
+  }
+}
+
+/**
+ * Writes the search index (search/search-index.ts) of the built posts, newest first, unless
+ * the one in the output folder was made from the same posts (their URL, title, date and
+ * article); returns what it holds, for the next build. When the previous index is there and
+ * most posts are the same, it is rewritten rather than made again (renumberIndex); else
+ * made again whole. Files that come out the same are not rewritten either way.
+ */
+export async function writeSearchIndex(
+  site: SiteWork,
+  built: readonly Post[],
+  articleOf: (source: string) => ArticleRecord,
+  articleText: (source: string) => Promise<string>,
+  previous: SearchState | undefined,
+): Promise<SearchState> {
+  const fingerprint = searchFingerprint(site, built, articleOf);
+  const state: SearchState = { fingerprint, renderKey: site.renderKey, docs: built.map((post) => [post.source, articleOf(post.source).key, post.title]) };
+  const [meta, ...data] = searchIndexPaths(built.length).map((path) => searchData + path);
+  if (site.writer.isCurrent(meta!, fingerprint) && data.map((path) => site.writer.isCurrent(path, searchDataFingerprint)).every(Boolean)) return state;
+  const previousHolds = previous?.renderKey === site.renderKey && site.writer.recorded(meta!) === previous.fingerprint;
+  if (previousHolds && (await renumberIndex(site, built, state, previous, articleText))) return state;
+  const index = createSearchIndex(built.length, traditionalChars, lazyConverter());
+  // Texts are read a batch at a time and added in order (ids are positions, newest first).
+  const batch = 64;
+  for (let start = 0; start < built.length; start += batch) {
+    const posts = built.slice(start, start + batch);
+    const texts = await Promise.all(posts.map((post) => articleText(post.source)));
+    posts.forEach((post, i) => index.add({ url: post.url, title: post.title, date: post.date, text: texts[i]! }));
+  }
+  for (const file of index.files()) site.writer.write(searchData + file.path, file.contents, file.path === 'meta.json' ? fingerprint : searchDataFingerprint);
+  return state;
+}
+
+/**
+ * Rewrites the previous search index for the built posts: a post whose article and title are
+ * the same keeps its postings under its new id (its position), the others' postings are made
+ * from their text. Reading and rewriting every shard costs far less than tokenising every post
+ * again. False (nothing written) when it does not apply: another shard count, most posts
+ * new, or a shard file missing.
+ */
+async function renumberIndex(site: SiteWork, built: readonly Post[], state: SearchState, previous: SearchState, articleText: (source: string) => Promise<string>): Promise<boolean> {
+  if (shardCount(previous.docs.length) !== shardCount(built.length)) return false;
+  const before = new Map(previous.docs.map(([source, key, title], id) => [source, { id, key, title }]));
+  const renumber = new Int32Array(previous.docs.length).fill(-1);
+  const added: number[] = [];
+  state.docs.forEach(([source, key, title], id) => {
+    const old = before.get(source);
+    if (old && old.key === key && old.title === title) renumber[old.id] = id;
+    else added.push(id);
+  });
+  if (added.length > built.length / 4) return false;
+  const folder = join(site.options.outDir, searchData);
+  const shards = shardCount(built.length);
+  const originals: string[] = [];
+  try {
+    for (let shard = 0; shard < shards; shard++) originals.push(readFileSync(join(folder, `t/${shard}.json`), 'utf8'));
+  } catch {
+    return false;
+  }
+  // The new and changed posts' postings, by shard and term.
+  const normalise = normalizer(traditionalChars, lazyConverter());
+  const additions = Array.from({ length: shards }, () => new Map<string, [number, number, number][]>());
+  for (const id of added) {
+    const post = built[id]!;
+    for (const [term, [body, title]] of docWeights(normalise, post.title, await articleText(post.source))) {
+      const terms = additions[shardOf(term, shards)]!;
+      const rows = terms.get(term);
+      if (rows) rows.push([id, body, title]);
+      else terms.set(term, [[id, body, title]]);
+    }
+  }
+  originals.forEach((original, shard) => {
+    const path = `${searchData}t/${shard}.json`;
+    const contents = renumberShard(original, renumber, additions[shard]!);
+    // A shard that comes out the same is kept without reading it again.
+    if (contents === original && site.writer.isCurrent(path, searchDataFingerprint)) return;
+    site.writer.write(path, contents, searchDataFingerprint);
+  });
+  for (const file of displayFiles(built.map(displayRow))) site.writer.write(searchData + file.path, file.contents, searchDataFingerprint);
+  site.writer.write(`${searchData}meta.json`, metaJson(built.length, traditionalChars), state.fingerprint);
+  return true;
+}
+
+/**
+ * The search index's fingerprint, recorded on its `meta.json` (the other files of the index
+ * get `searchDataFingerprint`: they are current when `meta.json` is and they are there, since
+ * whatever writes them writes `meta.json` too). It changes with any post's URL, title, date
+ * or article.
+ */
+function searchFingerprint(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord): string {
+  return hashOf([site.renderKey, 'search', built.map((post) => [post.url, post.title, post.date, articleOf(post.source).key])]);
+}
+
+const searchDataFingerprint = 'search data';
+
+/**
+ * Updates the search index in the output folder for posts whose body alone changed (`gazette
+ * dev`): a post's weights depend on that post alone (tokens.ts, fieldWeight), so only the
+ * shards of the terms whose weights changed are rewritten, each to what a new index would
+ * hold. `edits` gives each post's text before and after.
+ */
+export function patchSearchIndex(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord, edits: ReadonlyMap<string, { before: string; after: string }>): SearchState {
+  const folder = join(site.options.outDir, searchData);
+  const meta = readFileSync(join(folder, 'meta.json'), 'utf8');
+  const normalise = normalizer(traditionalChars, lazyConverter());
+  const shards = new Map<string, string>();
+  for (const [source, { before, after }] of edits) {
+    const id = built.findIndex((post) => post.source === source);
+    const { title } = built[id]!;
+    const changes = weightChanges(docWeights(normalise, title, before), docWeights(normalise, title, after));
+    const byShard = new Map<string, Map<string, readonly [number, number] | undefined>>();
+    for (const [term, weights] of changes) {
+      const path = shardPath(term, built.length);
+      byShard.set(path, (byShard.get(path) ?? new Map()).set(term, weights));
+    }
+    for (const [path, shardChanges] of byShard) shards.set(path, patchShard(shards.get(path) ?? readFileSync(join(folder, path), 'utf8'), id, shardChanges));
+  }
+  for (const [path, contents] of shards) site.writer.write(searchData + path, contents, searchDataFingerprint);
+  const fingerprint = searchFingerprint(site, built, articleOf);
+  site.writer.write(searchData + 'meta.json', meta, fingerprint);
+  return { fingerprint, renderKey: site.renderKey, docs: built.map((post) => [post.source, articleOf(post.source).key, post.title]) };
+}
+
