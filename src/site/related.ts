@@ -34,40 +34,66 @@ export function relatedFinder(
     }
     return found;
   };
+  // Posts' tags and categories as small numbers, and marks for the post being looked at: a
+  // candidate's shared tags are counted without hashing a string (hundreds of candidates a post).
+  const tagNumbers = numbering(posts.map((p) => p.tags));
+  const categoryNumbers = numbering(posts.map((p) => p.categories));
+  const myTags = new Uint8Array(tagNumbers.count);
+  const myCategories = new Uint8Array(categoryNumbers.count);
+  // seen[i] === call: post i is already a candidate in this call.
+  const seen = new Int32Array(posts.length).fill(-1);
+  let calls = 0;
 
   return (source, limit) => {
     const at = position.get(source);
     if (at === undefined || limit <= 0) return [];
     const post = posts[at]!;
-    const candidates = new Set<number>();
-    for (const name of post.tags) addNearest(candidates, termPositions('tags', name), at, tagWindow);
-    for (const name of post.categories) addNearest(candidates, termPositions('categories', name), at, limit);
-    addNearest(candidates, undefined, at, limit, posts.length);
-    candidates.delete(at);
+    const call = calls++;
+    const candidates: number[] = [];
+    const add = (i: number) => {
+      if (i !== at && seen[i] !== call) {
+        seen[i] = call;
+        candidates.push(i);
+      }
+    };
+    for (const name of post.tags) addNearest(add, termPositions('tags', name), at, tagWindow);
+    for (const name of post.categories) addNearest(add, termPositions('categories', name), at, limit);
+    addNearest(add, undefined, at, limit, posts.length);
 
-    const tags = new Set(post.tags);
-    const categories = new Set(post.categories);
+    for (const t of tagNumbers.of[at]!) myTags[t] = 1;
+    for (const c of categoryNumbers.of[at]!) myCategories[c] = 1;
     // The best `limit` candidates, kept in order as each is looked at (a few hundred candidates, five kept: no sort of them all).
     const best: Ranked[] = [];
     for (const i of candidates) {
       const other = posts[i]!;
       let shared = 0;
-      for (const t of other.tags) if (tags.has(t)) shared++;
-      const candidate: Ranked = {
-        post: other,
-        shared,
-        sameCategory: other.categories.some((c) => categories.has(c)) ? 1 : 0,
-        distance: Math.abs(other.time - post.time),
-        steps: Math.abs(i - at),
-      };
+      for (const t of tagNumbers.of[i]!) shared += myTags[t]!;
+      let sameCategory = 0;
+      for (const c of categoryNumbers.of[i]!) sameCategory |= myCategories[c]!;
+      const candidate: Ranked = { post: other, shared, sameCategory, distance: Math.abs(other.time - post.time), steps: Math.abs(i - at) };
       if (best.length === limit && compare(candidate, best[limit - 1]!) >= 0) continue;
       let place = best.length;
       while (place > 0 && compare(candidate, best[place - 1]!) < 0) place--;
       best.splice(place, 0, candidate);
       if (best.length > limit) best.pop();
     }
+    for (const t of tagNumbers.of[at]!) myTags[t] = 0;
+    for (const c of categoryNumbers.of[at]!) myCategories[c] = 0;
     return best.map((r) => r.post);
   };
+}
+
+/** Names as numbers 0 … count-1: each list of names (a post's tags) as its names' numbers. */
+function numbering(lists: readonly (readonly string[])[]): { of: Int32Array[]; count: number } {
+  const numbers = new Map<string, number>();
+  const of = lists.map((names) =>
+    Int32Array.from(new Set(names), (name) => {
+      let n = numbers.get(name);
+      if (n === undefined) numbers.set(name, (n = numbers.size));
+      return n;
+    }),
+  );
+  return { of, count: numbers.size };
 }
 
 interface Ranked {
@@ -93,7 +119,7 @@ function compare(a: Ranked, b: Ranked): number {
  * Adds the `count` entries on each side of position `at` in an ascending list of positions
  * (all positions `0 … total-1` when `list` is undefined): the ones nearest in time.
  */
-function addNearest(into: Set<number>, list: Int32Array | undefined, at: number, count: number, total = 0): void {
+function addNearest(add: (position: number) => void, list: Int32Array | undefined, at: number, count: number, total = 0): void {
   const length = list ? list.length : total;
   const valueAt = (k: number) => (list ? list[k]! : k);
   // First index whose position is >= at.
@@ -104,5 +130,5 @@ function addNearest(into: Set<number>, list: Int32Array | undefined, at: number,
     if (valueAt(mid) < at) low = mid + 1;
     else high = mid;
   }
-  for (let k = Math.max(0, low - count); k < Math.min(length, low + count + 1); k++) into.add(valueAt(k));
+  for (let k = Math.max(0, low - count); k < Math.min(length, low + count + 1); k++) add(valueAt(k));
 }

@@ -47,6 +47,13 @@ describe('related posts', () => {
     expect(related(posts, 'me', 2)).toEqual(['two-tags-far', 'one-tag-same-source']);
   });
 
+  it('gives the same answer when asked again', () => {
+    const { index } = buildSiteIndex([post('a', 1, ['x']), post('b', 2, ['x']), post('c', 3, ['x'])]);
+    const first = index.related('b', 5);
+    expect(first.map((p) => p.source)).toEqual(['a', 'c']);
+    expect(index.related('b', 5)).toEqual(first);
+  });
+
   it('fills the list with posts nearest in time when nothing is shared', () => {
     const posts = [post('a', 1), post('b', 2), post('c', 3), post('d', 10), post('e', 20), post('f', 30), post('g', 40)];
     expect(related(posts, 'c')).toEqual(['b', 'a', 'd', 'e', 'f']);
