@@ -144,7 +144,7 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
 async function buildPages(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>, previousSearch: SearchState | undefined) {
   const { index, options, renderer, diagnostics, renderKey } = site;
   const errorsBefore = diagnostics.length;
-  const { built, articles, views, articleHtml, articleText, close } = await buildPosts(site, known);
+  const { built, articles, views, articleHtml, articleText, storedText, close } = await buildPosts(site, known);
   try {
     // Every page for the sitemap: the posts, then the list pages as they are made.
     const entries: SitemapEntry[] = built.map((post) => ({ url: post.url, lastmod: lastModified(post) }));
@@ -186,7 +186,7 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
     let search: SearchState | undefined;
     if (renderer.has(searchTemplate)) {
       writeSearchAssets(site);
-      search = await writeSearchIndex(site, built, (source) => articles[source]!, articleText, previousSearch);
+      search = await writeSearchIndex(site, built, (source) => articles[source]!, articleText, storedText, previousSearch);
     }
     if (options.config.url) {
       const updated = (source: string) => lastModified(index.bySource.get(source)!);
@@ -440,8 +440,10 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
     if ('diagnostic' in again) throw new Error(again.diagnostic.message);
     return again.article.text;
   };
+  /** An article's text kept beside its cache entry, by key (an earlier version's, for the search index). */
+  const storedText = async (key: string) => cache?.readText(key);
   /** Stops the worker threads: call when no more article HTML or text is needed. */
-  return { built, articles, views, articleHtml, articleText, close };
+  return { built, articles, views, articleHtml, articleText, storedText, close };
 }
 
 /**

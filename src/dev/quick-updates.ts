@@ -9,7 +9,7 @@ import { dateArchivePageJobs, homePageJobs, pageFingerprint, postPageJob, postVi
 import { hasDateArchives, searchTemplate } from '../render/environment.js';
 import { lastModified } from '../render/views.js';
 import { withNewBodies } from '../site/site-index.js';
-import { patchSearchIndex } from '../search/write-search.js';
+import { patchSearchIndex, searchStateOf, type IndexedText } from '../search/write-search.js';
 import { transformTask } from '../transform/transform-post.js';
 import type { Transformer } from '../transform/transformer.js';
 import type { LinkTable } from '../site/link-table.js';
@@ -90,7 +90,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
   const articleOf = (source: string) => newArticles.get(source) ?? site.state.articles[source];
   const html = new Map<string, string>();
   // Each post's text before and after, for the search index (the text before is kept beside the cache entry).
-  const searchEdits = new Map<string, { before: string; after: string }>();
+  const searchEdits = new Map<string, { before: IndexedText; after: IndexedText }>();
   const hasSearch = site.renderer.has(searchTemplate);
   for (const post of replaced.values()) {
     const task = transformTask(post);
@@ -103,7 +103,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
       if (text === undefined) return undefined;
       const before = await cache?.readText(site.state.articles[post.source]!.key);
       if (before === undefined) return undefined; // (no cache: the rebuild makes the index again)
-      searchEdits.set(post.source, { before, after: text });
+      searchEdits.set(post.source, { before: { title: post.title, text: before }, after: { title: post.title, text } });
     }
     newArticles.set(post.source, { key, summary, lookups: outcome.lookups });
     html.set(post.source, articleHtml);
@@ -146,7 +146,10 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
       await writeFeeds(siteWork, feedJobs(index, views, config, updated, wanted), articleOf, stored);
       if (siteWork.diagnostics.length > 0) throw new Error('a feed could not be made');
     }
-    if (hasSearch) search = patchSearchIndex(siteWork, site.built, (source) => articleOf(source)!, searchEdits);
+    if (hasSearch) {
+      search = searchStateOf(siteWork, site.built, (source) => articleOf(source)!);
+      patchSearchIndex(siteWork, site.built, searchEdits, search);
+    }
   } catch {
     await writer.abort();
     return undefined; // a template error or a feed that could not be made: the rebuild reports it

@@ -49,14 +49,15 @@ export async function writeSearchIndex(
   built: readonly Post[],
   articleOf: (source: string) => ArticleRecord,
   articleText: (source: string) => Promise<string>,
+  storedText: (key: string) => Promise<string | undefined>,
   previous: SearchState | undefined,
 ): Promise<SearchState> {
-  const fingerprint = searchFingerprint(site, built, articleOf);
-  const state: SearchState = { fingerprint, renderKey: site.renderKey, docs: built.map((post) => [post.source, articleOf(post.source).key, post.title]) };
+  const state = searchStateOf(site, built, articleOf);
+  const { fingerprint } = state;
   const [meta, ...data] = searchIndexPaths(built.length).map((path) => searchData + path);
   if (site.writer.isCurrent(meta!, fingerprint) && data.map((path) => site.writer.isCurrent(path, searchDataFingerprint)).every(Boolean)) return state;
   const previousHolds = previous?.renderKey === site.renderKey && site.writer.recorded(meta!) === previous.fingerprint;
-  if (previousHolds && (await renumberIndex(site, built, state, previous, articleText))) return state;
+  if (previousHolds && (await renumberIndex(site, built, state, previous, articleText, storedText))) return state;
   const index = createSearchIndex(built.length, traditionalChars, lazyConverter());
   // Texts are read a batch at a time and added in order (ids are positions, newest first).
   const batch = 64;
@@ -76,7 +77,14 @@ export async function writeSearchIndex(
  * again. False (nothing written) when it does not apply: another shard count, most posts
  * new, or a shard file missing.
  */
-async function renumberIndex(site: SiteWork, built: readonly Post[], state: SearchState, previous: SearchState, articleText: (source: string) => Promise<string>): Promise<boolean> {
+async function renumberIndex(
+  site: SiteWork,
+  built: readonly Post[],
+  state: SearchState,
+  previous: SearchState,
+  articleText: (source: string) => Promise<string>,
+  storedText: (key: string) => Promise<string | undefined>,
+): Promise<boolean> {
   if (shardCount(previous.docs.length) !== shardCount(built.length)) return false;
   const before = new Map(previous.docs.map(([source, key, title], id) => [source, { id, key, title }]));
   const renumber = new Int32Array(previous.docs.length).fill(-1);
@@ -87,6 +95,9 @@ async function renumberIndex(site: SiteWork, built: readonly Post[], state: Sear
     else added.push(id);
   });
   if (added.length > built.length / 4) return false;
+  // Only posts changed where they were (a title or an article edited): patch their shards alone.
+  const inPlace = previous.docs.length === built.length && renumber.every((id, old) => id === old || id === -1) && added.every((id) => previous.docs[id]![0] === state.docs[id]![0]);
+  if (inPlace && (await patchInPlace(site, built, state, previous, added, articleText, storedText))) return true;
   const folder = join(site.options.outDir, searchData);
   const shards = shardCount(built.length);
   const originals: string[] = [];
@@ -119,33 +130,66 @@ async function renumberIndex(site: SiteWork, built: readonly Post[], state: Sear
   return true;
 }
 
+/** patchSearchIndex for the posts at `changed` ids, their text before read by article key; false when one is not kept. */
+async function patchInPlace(
+  site: SiteWork,
+  built: readonly Post[],
+  state: SearchState,
+  previous: SearchState,
+  changed: readonly number[],
+  articleText: (source: string) => Promise<string>,
+  storedText: (key: string) => Promise<string | undefined>,
+): Promise<boolean> {
+  // The shards are kept as they are, but for those the patch rewrites (and all must be there).
+  const shards = searchIndexPaths(built.length).filter((path) => path.startsWith('t/'));
+  if (!shards.map((path) => site.writer.isCurrent(searchData + path, searchDataFingerprint)).every(Boolean)) return false;
+  const edits = new Map<string, { before: IndexedText; after: IndexedText }>();
+  for (const id of changed) {
+    const [source, key, title] = previous.docs[id]!;
+    const text = await storedText(key);
+    if (text === undefined) return false;
+    edits.set(source, { before: { title, text }, after: { title: built[id]!.title, text: await articleText(source) } });
+  }
+  patchSearchIndex(site, built, edits, state);
+  for (const file of displayFiles(built.map(displayRow))) site.writer.write(searchData + file.path, file.contents, searchDataFingerprint);
+  return true;
+}
+
 /**
- * The search index's fingerprint, recorded on its `meta.json` (the other files of the index
- * get `searchDataFingerprint`: they are current when `meta.json` is and they are there, since
- * whatever writes them writes `meta.json` too). It changes with any post's URL, title, date
- * or article.
+ * What a search index of the built posts holds: its fingerprint, recorded on its `meta.json`
+ * (the other files of the index get `searchDataFingerprint`: they are current when
+ * `meta.json` is and they are there, since whatever writes them writes `meta.json` too),
+ * which changes with any post's URL, title, date or article; and which post each id is.
  */
-function searchFingerprint(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord): string {
-  return hashOf([site.renderKey, 'search', built.map((post) => [post.url, post.title, post.date, articleOf(post.source).key])]);
+export function searchStateOf(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord): SearchState {
+  const fingerprint = hashOf([site.renderKey, 'search', built.map((post) => [post.url, post.title, post.date, articleOf(post.source).key])]);
+  return { fingerprint, renderKey: site.renderKey, docs: built.map((post) => [post.source, articleOf(post.source).key, post.title]) };
 }
 
 const searchDataFingerprint = 'search data';
 
+/** A post's title and article text, as its postings were or will be made from them. */
+export interface IndexedText {
+  readonly title: string;
+  readonly text: string;
+}
+
 /**
- * Updates the search index in the output folder for posts whose body alone changed (`gazette
- * dev`): a post's weights depend on that post alone (tokens.ts, fieldWeight), so only the
- * shards of the terms whose weights changed are rewritten, each to what a new index would
- * hold. `edits` gives each post's text before and after.
+ * Updates the search index in the output folder for posts that changed in place (same ids:
+ * no post added, removed or moved), as `gazette dev` does for an edited body: a post's weights
+ * depend on that post alone (tokens.ts, fieldWeight), so only the shards of the terms whose
+ * weights changed are rewritten, each to what a new index would hold. `edits` gives each
+ * post's title and text before and after. (The display rows are the caller's: a body edit
+ * leaves them as they are.)
  */
-export function patchSearchIndex(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord, edits: ReadonlyMap<string, { before: string; after: string }>): SearchState {
+export function patchSearchIndex(site: SiteWork, built: readonly Post[], edits: ReadonlyMap<string, { before: IndexedText; after: IndexedText }>, state: SearchState): void {
   const folder = join(site.options.outDir, searchData);
   const meta = readFileSync(join(folder, 'meta.json'), 'utf8');
   const normalise = normalizer(traditionalChars, lazyConverter());
   const shards = new Map<string, string>();
   for (const [source, { before, after }] of edits) {
     const id = built.findIndex((post) => post.source === source);
-    const { title } = built[id]!;
-    const changes = weightChanges(docWeights(normalise, title, before), docWeights(normalise, title, after));
+    const changes = weightChanges(docWeights(normalise, before.title, before.text), docWeights(normalise, after.title, after.text));
     const byShard = new Map<string, Map<string, readonly [number, number] | undefined>>();
     for (const [term, weights] of changes) {
       const path = shardPath(term, built.length);
@@ -154,8 +198,6 @@ export function patchSearchIndex(site: SiteWork, built: readonly Post[], article
     for (const [path, shardChanges] of byShard) shards.set(path, patchShard(shards.get(path) ?? readFileSync(join(folder, path), 'utf8'), id, shardChanges));
   }
   for (const [path, contents] of shards) site.writer.write(searchData + path, contents, searchDataFingerprint);
-  const fingerprint = searchFingerprint(site, built, articleOf);
-  site.writer.write(searchData + 'meta.json', meta, fingerprint);
-  return { fingerprint, renderKey: site.renderKey, docs: built.map((post) => [post.source, articleOf(post.source).key, post.title]) };
+  site.writer.write(searchData + 'meta.json', meta, state.fingerprint);
 }
 
