@@ -41,8 +41,9 @@ export function writeSearchAssets(site: SiteWork): void {
  * Writes the search index (search/search-index.ts) of the built posts, newest first, unless
  * the one in the output folder was made from the same posts (their URL, title, date and
  * article); returns what it holds, for the next build. When the previous index is there and
- * most posts are the same, it is rewritten rather than made again (renumberIndex); else
- * made again whole. Files that come out the same are not rewritten either way.
+ * most posts are the same, it is updated rather than made again (renumberIndex: patched when
+ * posts only changed in place, else rewritten shard by shard); else made again whole. Files
+ * that come out the same are not rewritten either way.
  */
 export async function writeSearchIndex(
   site: SiteWork,
@@ -71,11 +72,12 @@ export async function writeSearchIndex(
 }
 
 /**
- * Rewrites the previous search index for the built posts: a post whose article and title are
- * the same keeps its postings under its new id (its position), the others' postings are made
- * from their text. Reading and rewriting every shard costs far less than tokenising every post
- * again. False (nothing written) when it does not apply: another shard count, most posts
- * new, or a shard file missing.
+ * Updates the previous search index for the built posts. When posts only changed in place
+ * (same ids), their shards are patched (patchInPlace). Else every shard is rewritten: a post
+ * whose article and title are the same keeps its postings under its new id (its position),
+ * the others' postings are made from their text, which costs far less than tokenising every
+ * post again. False (nothing written) when it does not apply: another shard count, more than
+ * a quarter of the posts new or changed, or a shard file missing.
  */
 async function renumberIndex(
   site: SiteWork,
