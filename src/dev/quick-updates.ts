@@ -9,7 +9,7 @@ import { dateArchivePageJobs, homePageJobs, pageFingerprint, postPageJob, postVi
 import { hasDateArchives, searchTemplate } from '../render/environment.js';
 import { lastModified } from '../render/views.js';
 import { withNewBodies } from '../site/site-index.js';
-import { patchSearchIndex, searchStateOf, type IndexedText } from '../search/write-search.js';
+import { editedSearchState, patchSearchIndex, searchStateOf, type IndexedText } from '../search/write-search.js';
 import { transformTask } from '../transform/transform-post.js';
 import type { Transformer } from '../transform/transformer.js';
 import type { LinkTable } from '../site/link-table.js';
@@ -147,7 +147,7 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
       if (siteWork.diagnostics.length > 0) throw new Error('a feed could not be made');
     }
     if (hasSearch) {
-      search = searchStateOf(siteWork, site.built, (source) => articleOf(source)!);
+      search = search ? editedSearchState(search, newArticles) : searchStateOf(siteWork, site.built, (source) => articleOf(source)!);
       patchSearchIndex(siteWork, site.built, searchEdits, search);
     }
   } catch {

@@ -200,7 +200,8 @@ describe('gazette dev (property)', () => {
       }),
       { numRuns: runs },
     );
-    // The updates made without a rebuild were among those checked.
-    expect(quickUpdates).toBeGreaterThan(3);
+    // The updates made without a rebuild were among those checked. (Without the cache there is
+    // no earlier text of an edited post to patch the search index with: body edits rebuild.)
+    if (cache) expect(quickUpdates).toBeGreaterThan(3);
   }, 240_000);
 });
