@@ -36,17 +36,20 @@ export function relatedFinder(
   };
   // Posts' tags and categories as small numbers, and marks for the post being looked at: a
   // candidate's shared tags are counted without hashing a string (hundreds of candidates a post).
-  const tagNumbers = numbering(posts.map((p) => p.tags));
-  const categoryNumbers = numbering(posts.map((p) => p.categories));
-  const myTags = new Uint8Array(tagNumbers.count);
-  const myCategories = new Uint8Array(categoryNumbers.count);
-  // seen[i] === call: post i is already a candidate in this call.
-  const seen = new Int32Array(posts.length).fill(-1);
+  // (Made on the first call: a build that renders no post page does not need them.)
+  let tables: { tagNumbers: Numbering; categoryNumbers: Numbering; myTags: Uint8Array; myCategories: Uint8Array; seen: Int32Array } | undefined;
   let calls = 0;
 
   return (source, limit) => {
     const at = position.get(source);
     if (at === undefined || limit <= 0) return [];
+    if (!tables) {
+      const tagNumbers = numbering(posts.map((p) => p.tags));
+      const categoryNumbers = numbering(posts.map((p) => p.categories));
+      // seen[i] === call: post i is already a candidate in this call.
+      tables = { tagNumbers, categoryNumbers, myTags: new Uint8Array(tagNumbers.count), myCategories: new Uint8Array(categoryNumbers.count), seen: new Int32Array(posts.length).fill(-1) };
+    }
+    const { tagNumbers, categoryNumbers, myTags, myCategories, seen } = tables;
     const post = posts[at]!;
     const call = calls++;
     const candidates: number[] = [];
@@ -83,11 +86,16 @@ export function relatedFinder(
   };
 }
 
+interface Numbering {
+  readonly of: readonly (readonly number[])[];
+  readonly count: number;
+}
+
 /** Names as numbers 0 … count-1: each list of names (a post's tags) as its names' numbers. */
-function numbering(lists: readonly (readonly string[])[]): { of: Int32Array[]; count: number } {
+function numbering(lists: readonly (readonly string[])[]): Numbering {
   const numbers = new Map<string, number>();
   const of = lists.map((names) =>
-    Int32Array.from(new Set(names), (name) => {
+    [...new Set(names)].map((name) => {
       let n = numbers.get(name);
       if (n === undefined) numbers.set(name, (n = numbers.size));
       return n;

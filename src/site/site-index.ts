@@ -105,7 +105,9 @@ export function withNewBodies(index: SiteIndex, replaced: ReadonlyMap<string, Po
   const posts = index.posts.map((p) => replaced.get(p.source) ?? p);
   const bySource = new Map(index.bySource);
   for (const [source, post] of replaced) bySource.set(source, post);
-  return { ...index, posts, bySource, neighbours: neighboursIn(posts), related: relatedFinder(posts, (kind, name) => index.term(kind, name)?.posts) };
+  // Related posts are chosen by order, terms and time, which a body edit leaves as they are:
+  // the index's finder stays (what it gives of a post, title, URL and date, is unchanged too).
+  return { ...index, posts, bySource, neighbours: neighboursIn(posts) };
 }
 
 /**
