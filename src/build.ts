@@ -11,14 +11,15 @@ import { lastModified } from './render/views.js';
 import { feedJobs, renderFeed, type FeedJob } from './render/feeds.js';
 import { makeReport, type BuildReport, type BuildWork } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
-import { writeSearchAssets, writeSearchIndex } from './search/write-search.js';
+import { searchAssetPaths, searchData, writeSearchAssets, writeSearchIndex } from './search/write-search.js';
+import type { SitePlan } from './site/output-paths.js';
 import pMap from 'p-map';
 import { transformTask, type TransformOutcome, type TransformTask } from './transform/transform-post.js';
 import type { Transformer } from './transform/transformer.js';
 import { articleParts, lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
 import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState, type FileRecord, type SearchState } from './cache/build-state.js';
 import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
-import { OutputWriter } from './write/output-writer.js';
+import { OutputClash, OutputWriter, publicFiles } from './write/output-writer.js';
 
 /** Where a build reads and writes; all paths absolute. */
 export interface BuildOptions {
@@ -104,11 +105,11 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
   const loadKey = hashOf([codeId, config, cwd, renderer.templateNames]);
   const context = { config, layoutExists: renderer.hasPostLayout, now: options.now };
   const archive = await loadPosts(options.postsDir, outDir, cwd, context, previous?.loadKey === loadKey ? previous.files : undefined);
-  const { index, diagnostics: indexDiagnostics } = buildSiteIndex(archive.posts);
-  const diagnostics: Diagnostic[] = [...archive.diagnostics, ...indexDiagnostics];
-
   const writer = await OutputWriter.open(outDir, previous?.outputs);
   try {
+    const publicList = options.publicDir ? await publicFiles(options.publicDir) : [];
+    const { index, diagnostics: indexDiagnostics } = buildSiteIndex(archive.posts, sitePlan(options, renderer, writer.caseInsensitive, publicList));
+    const diagnostics: Diagnostic[] = [...archive.diagnostics, ...indexDiagnostics];
     const work = { postsParsed: archive.parsed, articlesTransformed: 0, pagesRendered: 0 };
     const renderKey = hashOf([codeId, config]);
     const site: SiteWork = { index, options, renderer, writer, diagnostics, renderKey, work };
@@ -123,12 +124,14 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
       same && writer.keepPreviousPages()
         ? { built: index.posts, articles: previous!.articles, complete: true, pages: same.count, search: previous!.search }
         : await buildPages(site, previous?.articles ?? {}, previous?.search);
-    if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd)));
+    if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd, publicList)));
     const unchanged = writer.unchanged && previous?.loadKey === loadKey && sameRecords(archive.files, previous.files) && sameRecords(articles, previous.articles);
     // From here on the output folder changes: a build killed now must not leave a state behind.
     if (!writer.unchanged) await keeper?.forget();
-    const { outputs, written, removed } = await writer.commit();
-    const state: BuildState = unchanged && previous ? previous : { loadKey, pages: complete ? { key: pagesKey, count: pages } : undefined, files: archive.files, articles, outputs, search };
+    const { outputs, written, removed, failures } = await writer.commit();
+    const byOutput = new Map(index.posts.map((post) => [post.outputPath, post.source]));
+    for (const failure of failures) diagnostics.push(diagnostic('error', byOutput.get(failure.path) ?? failure.path, `its page could not be written to ${failure.path}: ${failure.message}`));
+    const state: BuildState = unchanged && previous ? previous : { loadKey, pages: complete && failures.length === 0 ? { key: pagesKey, count: pages } : undefined, files: archive.files, articles, outputs, search };
     if (!unchanged) await keeper?.save(state);
     return { state, index, renderer, renderKey, built, skipped: archive.skipped, diagnostics, pages, work: { ...work, filesWritten: written, filesRemoved: removed } };
   } catch (error) {
@@ -165,9 +168,10 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
             diagnostics.push(diagnostic('warning', post.source, `the ${String((job.context.page as { kind: string }).kind)} page at ${job.path} is not made: this post's page is there`));
             continue;
           }
-          await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
-          entries.push(sitemapEntry(job));
-          pages++;
+          if (!(await clashes(site, job.path, () => writePage(site, job, pageFingerprint(job, renderKey, renderer, views))))) {
+            entries.push(sitemapEntry(job));
+            pages++;
+          }
         }
       } catch (error) {
         diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${template}.njk`)), error));
@@ -176,7 +180,7 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
     for (const [template, job] of [[notFoundTemplate, notFoundPageJob()], [searchTemplate, searchPageJob()]] as const) {
       if (!renderer.has(template)) continue;
       try {
-        await writePage(site, job, pageFingerprint(job, renderKey, renderer, views));
+        if (await clashes(site, job.path, () => writePage(site, job, pageFingerprint(job, renderKey, renderer, views)))) continue;
         if (template === searchTemplate) entries.push(sitemapEntry(job));
         pages++;
       } catch (error) {
@@ -185,14 +189,16 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
     }
     let search: SearchState | undefined;
     if (renderer.has(searchTemplate)) {
-      writeSearchAssets(site);
-      search = await writeSearchIndex(site, built, (source) => articles[source]!, articleText, storedText, previousSearch);
+      await clashes(site, searchData, async () => {
+        writeSearchAssets(site);
+        search = await writeSearchIndex(site, built, (source) => articles[source]!, articleText, storedText, previousSearch);
+      });
     }
     if (options.config.url) {
       const updated = (source: string) => lastModified(index.bySource.get(source)!);
       await writeFeeds(site, feedJobs(index, views, options.config, updated), (source) => articles[source], articleHtml);
     }
-    await writeCrawlerFiles(site, entries);
+    await clashes(site, 'sitemap.xml', () => writeCrawlerFiles(site, entries));
     return { built, articles, pages, search, complete: diagnostics.length === errorsBefore };
   } finally {
     await close();
@@ -214,8 +220,8 @@ export async function writeFeeds(site: SiteWork, jobs: readonly FeedJob[], artic
   let contents = { pageUrl: '', html: new Map<string, string>() };
   for (const job of jobs) {
     const fingerprint = hashOf([site.renderKey, job, job.fullContent ? job.entries.map((e) => articleId(articleOf(e.source)!)) : []]);
-    if (site.writer.isCurrent(job.path, fingerprint)) continue;
     try {
+      if (site.writer.isCurrent(job.path, fingerprint)) continue;
       if (contents.pageUrl !== job.pageUrl) contents = { pageUrl: job.pageUrl, html: new Map() };
       if (job.fullContent) for (const { source } of job.entries) if (!contents.html.has(source)) contents.html.set(source, await articleHtml(source));
       site.writer.write(job.path, renderFeed(job, site.options.config, contents.html), fingerprint);
@@ -225,6 +231,49 @@ export async function writeFeeds(site: SiteWork, jobs: readonly FeedJob[], artic
   }
 }
 
+
+/**
+ * Runs a stage that writes `what`, reporting an OutputClash as an error of that output
+ * instead of stopping the build (two outputs on one path: the first written stays). True
+ * when it clashed.
+ */
+async function clashes(site: SiteWork, what: string, write: () => Promise<void> | void): Promise<boolean> {
+  try {
+    await write();
+    return false;
+  } catch (error) {
+    if (!(error instanceof OutputClash)) throw error;
+    site.diagnostics.push(diagnostic('error', what, error.message));
+    return true;
+  }
+}
+
+/**
+ * The site's own files that posts must leave alone (see checkPostPaths), and what the output
+ * folder can hold: the longest path its platform allows (Linux 4,096 bytes with the final NUL,
+ * macOS 1,024; Node on Windows takes long paths), less the folder's own path.
+ */
+function sitePlan(options: BuildOptions, renderer: Renderer, caseInsensitive: boolean, publicList: readonly string[]): SitePlan {
+  const own = new Map<string, string>();
+  if (renderer.has(notFoundTemplate)) own.set(notFoundPageJob().path, 'the 404 page');
+  if (renderer.has(searchTemplate)) {
+    own.set(searchPageJob().path, 'the search page');
+    for (const path of searchAssetPaths) own.set(path, "the search page's script");
+  }
+  if (options.config.url) {
+    own.set('sitemap.xml', 'the sitemap');
+    own.set('robots.txt', 'robots.txt');
+  }
+  const pathMax = process.platform === 'darwin' ? 1023 : process.platform === 'win32' ? 32_000 : 4095;
+  return {
+    reservedFiles: new Set(own.keys()),
+    publicFiles: new Set(publicList),
+    reservedFolders: renderer.has(searchTemplate) ? [searchData] : [],
+    describe: (path) => own.get(path) ?? path,
+    maxPathBytes: pathMax - Buffer.byteLength(options.outDir + sep),
+    caseInsensitive,
+  };
+}
 
 /** A list page in the sitemap: changed when its newest post was published. */
 function sitemapEntry(job: PageJob): SitemapEntry {
@@ -456,6 +505,7 @@ function sameRecords<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<strin
 }
 
 export function renderDiagnostic(source: string, error: unknown): Diagnostic {
+  if (error instanceof OutputClash) return diagnostic('error', source, error.message);
   if (error instanceof TemplateError) {
     return diagnostic('error', source, `template ${error.file ?? ''}${error.line ? `:${error.line}` : ''}: ${error.message}`);
   }

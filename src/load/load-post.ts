@@ -8,6 +8,7 @@ import { decodePost } from './decode.js';
 import { FrontMatterError, splitFrontMatter } from './front-matter.js';
 import type { DateTime } from 'luxon';
 import { authorOf, categoriesOf, interpretedKeys, parseFileName, postDate, tagsOf, textOf, titleFromSlug, type FileNameParts } from './normalize.js';
+import { frontMatterLimits, limitTerms, limitText, preview, type Limited } from './limits.js';
 import { placePost } from './permalink.js';
 import { postSlug, slugify } from './slug.js';
 import type { PostFile } from './find-posts.js';
@@ -62,20 +63,29 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
     const disagreement = fromFrontMatter ? dateDisagreement(date, name, config.timezone) : undefined;
     if (disagreement) diagnostics.push(diagnostic('warning', source, disagreement, { line: lineOf('date') }));
 
-    const title = textOf(fm.title) || titleFromSlug(name.slug) || '(untitled)';
+    const limited = <T>(value: Limited<T>, key: string): T => {
+      if (value.cut) diagnostics.push(diagnostic('warning', source, value.cut, { line: lineOf(key) }));
+      return value.value;
+    };
+    const title = limited(limitText(textOf(fm.title) || titleFromSlug(name.slug) || '(untitled)', frontMatterLimits.titleChars, 'title'), 'title');
     const from = textOf(fm.from);
-    const categories = categoriesOf(fm, file.folderCategories);
+    const categoryKey = fm.categories !== undefined ? 'categories' : 'category';
+    const categories = limited(limitTerms(categoriesOf(fm, file.folderCategories), frontMatterLimits.categories, frontMatterLimits.termChars, 'categories'), categoryKey);
     const frontMatterSlug = textOf(fm.slug);
     const slug = postSlug({ frontMatterSlug, from, fileNameSlug: name.slug, title: textOf(fm.title), source });
     const jekyllTitle = slugify(frontMatterSlug ?? name.slug, 'pretty', true) || slug;
     const permalink = textOf(fm.permalink) || config.permalink;
     const placed = placePost(permalink, { date, slug, title: jekyllTitle, categories });
     if ('problem' in placed) return fail(`bad permalink: ${placed.problem}`, lineOf('permalink'));
+    for (const { from, to, why } of placed.rewritten ?? []) {
+      diagnostics.push(diagnostic('warning', source, `the name ${preview(from)} in its URL is written as ${preview(to)}: ${why}`, { line: lineOf('permalink') }));
+    }
 
     const layout = chooseLayout(textOf(fm.layout), layoutExists);
     if (layout.warning) diagnostics.push(diagnostic('warning', source, layout.warning, { line: lineOf('layout') }));
 
     const author = authorOf(fm.author);
+    const tagKey = fm.tag !== undefined && fm.tag !== null ? 'tag' : 'tags';
     const post: Post = {
       source,
       path: file.path,
@@ -90,9 +100,9 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
       slug,
       url: placed.url,
       outputPath: placed.outputPath,
-      tags: tagsOf(fm),
+      tags: limited(limitTerms(tagsOf(fm), frontMatterLimits.tags, frontMatterLimits.termChars, 'tags'), tagKey),
       categories,
-      ...(author ? { author } : {}),
+      ...(author ? { author: limited(limitText(author, frontMatterLimits.authorChars, "author's name"), 'author') } : {}),
       ...(from ? { from } : {}),
       layout: layout.name,
       data: templateData(fm),

@@ -84,6 +84,8 @@ export function checkPermalink(permalink: string): string | undefined {
 export interface Placement {
   readonly url: string;
   readonly outputPath: string;
+  /** Names of the URL that were changed to be portable (`con` → `con_`), for a warning. */
+  readonly rewritten?: readonly { readonly from: string; readonly to: string; readonly why: string }[];
 }
 
 /**
@@ -105,9 +107,17 @@ export function jekyllSanitize(path: string): string {
   return `/${path}`.replaceAll('..', '/').replaceAll('./', '').replace(/\/{2,}/g, '/');
 }
 
-/** Turns a site path into a safe URL and output file, as Jekyll does (`/x/` → `x/index.html`, `/x` → `x.html`). */
+/** The longest file or folder name, in UTF-8 bytes, that Linux, macOS and Windows file systems all hold. */
+export const maxNameBytes = 255;
+
+/**
+ * Turns a site path into a safe URL and output file, as Jekyll does (`/x/` → `x/index.html`,
+ * `/x` → `x.html`), with names every file system can hold (portableName). A problem instead
+ * when the path would leave the output folder or holds a name no file system can hold.
+ */
 export function placeUrl(path: string): Placement | { problem: string } {
   const segments: string[] = [];
+  const rewritten: { from: string; to: string; why: string }[] = [];
   for (const raw of path.split('/')) {
     let segment: string;
     try {
@@ -119,22 +129,56 @@ export function placeUrl(path: string): Placement | { problem: string } {
     if (segment === '..') return { problem: `'..' in the URL ${JSON.stringify(path)} would leave the output folder` };
     // eslint-disable-next-line no-control-regex
     if (/[\\/\u0000-\u001f\u007f]/.test(segment)) return { problem: `the URL ${JSON.stringify(path)} contains an encoded slash, a backslash or a control character` };
-    segments.push(neutraliseDeviceName(segment));
+    const portable = portableName(segment);
+    if (portable.why) rewritten.push({ from: segment, to: portable.name, why: portable.why });
+    segments.push(portable.name);
   }
   const directory = path.endsWith('/') || segments.length === 0;
   const last = segments.at(-1) ?? '';
   const outputPath = directory ? [...segments, 'index.html'].join('/') : /\.x?html?$/i.test(last) ? segments.join('/') : `${segments.join('/')}.html`;
+  const long = outputPath.split('/').find((name) => Buffer.byteLength(name) > maxNameBytes);
+  if (long !== undefined) return { problem: `the URL ${JSON.stringify(path.length > 120 ? `${path.slice(0, 120)}…` : path)} has a name of ${Buffer.byteLength(long)} bytes: file systems hold names of up to ${maxNameBytes}` };
   const url = '/' + segments.map(encodeSegment).join('/') + (directory && segments.length > 0 ? '/' : '');
-  return { url, outputPath };
+  return { url, outputPath, ...(rewritten.length > 0 ? { rewritten } : {}) };
 }
 
-/** Names Windows reserves for devices, with or without an extension: a file or folder so named cannot be created or copied there. */
-const deviceName = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+/** Characters Windows refuses in a file name (`:` would even name an NTFS alternate data stream). */
+const windowsForbidden = /[<>:"|?*]/g;
+
+/**
+ * Names Windows reserves for devices (`con`, `com1`, `com¹`, `conin$`, …): a file so named,
+ * with or without an extension, and with spaces before the extension, opens the device.
+ */
+const deviceName = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+/**
+ * A name as every file system can hold it, so the site can be copied, checked out and served
+ * anywhere: in Unicode NFC (macOS would take NFC and NFD forms for one name), without the
+ * characters Windows refuses (`<>:"|?*` become `_`), not ending in a dot or a space (Windows
+ * drops them: `a.` would be `a`), and not a device name (`con` → `con_`, `nul.html` →
+ * `nul_.html`). `why` says what was changed beyond NFC, when anything was.
+ */
+export function portableName(segment: string): { name: string; why?: string } {
+  const nfc = segment.normalize('NFC');
+  let name = nfc.replace(windowsForbidden, '_');
+  const reasons: string[] = [];
+  if (name !== nfc) reasons.push('Windows refuses < > : " | ? * in names');
+  if (/[. ]$/.test(name)) {
+    name += '_';
+    reasons.push('Windows drops a trailing dot or space');
+  }
+  const dot = name.indexOf('.');
+  const stem = (dot === -1 ? name : name.slice(0, dot)).replace(/ +$/, '');
+  if (deviceName.test(stem)) {
+    name = `${stem}_${name.slice(stem.length)}`;
+    reasons.push(`Windows reserves the name ${stem.toLowerCase()} for a device`);
+  }
+  return reasons.length > 0 ? { name, why: reasons.join('; ') } : { name };
+}
 
 /** `con` → `con_`, `nul.html` → `nul_.html`: the site can then be copied to any file system. */
 export function neutraliseDeviceName(segment: string): string {
-  const m = deviceName.exec(segment);
-  return m ? `${m[1]}_${m[2] ?? ''}` : segment;
+  return portableName(segment).name;
 }
 
 /** Percent-encodes what a URL path segment cannot hold, keeping the punctuation Jekyll's pretty slugs keep. */

@@ -17,21 +17,28 @@ import { traditionalChars } from './traditional-chars.js';
 
 /** Where the search page's script and the search index go in the output folder. */
 const searchAssets = 'assets/search/';
-const searchData = 'search/data/';
+export const searchData = 'search/data/';
 
 /**
- * Copies the search page's script into the output folder: gazette's compiled browser modules
- * and opencc-js's converter with its licences (OpenCC's dictionaries are Apache-2.0).
+ * The search page's script: gazette's compiled browser modules and opencc-js's converter with
+ * its licences (OpenCC's dictionaries are Apache-2.0), by file name, each read when written.
+ */
+const assetSources: Record<string, () => string> = {
+  ...Object.fromEntries(['search-page.js', 'engine.js', 'tokens.js'].map((name) => [name, () => readFileSync(join(fileURLToPath(new URL('../../dist/search/browser/', import.meta.url)), name), 'utf8')])),
+  'opencc-t2cn.js': () => readFileSync(converterModulePath(), 'utf8'),
+  'opencc-LICENSES.txt': () => converterLicence(),
+};
+
+/** The output paths of the search page's script (which no post may take). */
+export const searchAssetPaths: readonly string[] = Object.keys(assetSources).map((name) => searchAssets + name);
+
+/**
+ * Copies the search page's script into the output folder (read from the package's dist/
+ * folder, whether this module runs from dist/ or, in tests, from src/).
  */
 export function writeSearchAssets(site: SiteWork): void {
-  // (From the package's dist/ folder, whether this module runs from dist/ or, in tests, from src/.)
-  const compiled = fileURLToPath(new URL('../../dist/search/browser/', import.meta.url));
-  const files: [string, string][] = [
-    ...['search-page.js', 'engine.js', 'tokens.js'].map((name): [string, string] => [name, readFileSync(join(compiled, name), 'utf8')]),
-    ['opencc-t2cn.js', readFileSync(converterModulePath(), 'utf8')],
-    ['opencc-LICENSES.txt', converterLicence()],
-  ];
-  for (const [name, contents] of files) {
+  for (const [name, read] of Object.entries(assetSources)) {
+    const contents = read();
     const fingerprint = hashOf(['search asset', contents]);
     if (!site.writer.isCurrent(searchAssets + name, fingerprint)) site.writer.write(searchAssets + name, contents, fingerprint);
   }

@@ -1,8 +1,8 @@
-import { diagnostic } from '../errors.js';
 import { encodeSegment } from '../load/permalink.js';
 import { slugify } from '../load/slug.js';
 import type { Diagnostic, Post, TaxonomyKind } from '../types.js';
 import { linkLookup, linkTable, type LinkTable } from './link-table.js';
+import { checkPostPaths, openPlan, type SitePlan } from './output-paths.js';
 import { relatedFinder } from './related.js';
 
 /** A tag or category with its page and its posts (by source, newest first). */
@@ -40,25 +40,13 @@ export interface SiteIndex {
 }
 
 /**
- * Indexes loaded posts. Posts whose output paths collide are all reported and none of
- * them is built: gazette never lets one post silently overwrite another.
+ * Indexes loaded posts. Posts whose output paths collide — one path, a path through another
+ * output's file, one of the site's own files (see output-paths.ts) — are reported and left
+ * out: gazette never lets one post silently overwrite another page. `plan` says what the
+ * site's own files are and what the output folder holds.
  */
-export function buildSiteIndex(loaded: readonly Post[]): { index: SiteIndex; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const byOutput = new Map<string, Post[]>();
-  for (const post of loaded) appendTo(byOutput, post.outputPath, post);
-  const posts: Post[] = [];
-  for (const group of byOutput.values()) {
-    if (group.length === 1) {
-      posts.push(group[0]!);
-      continue;
-    }
-    for (const post of group) {
-      const others = group.filter((p) => p !== post).map((p) => p.source);
-      diagnostics.push(diagnostic('error', post.source, `two posts resolve to the URL ${post.url}: this one and ${others.join(', ')}; neither is built`, { hint: "give one of them a different 'slug:' or 'permalink:'" }));
-    }
-  }
-  diagnostics.push(...caseCollisions(posts));
+export function buildSiteIndex(loaded: readonly Post[], plan: SitePlan = openPlan): { index: SiteIndex; diagnostics: Diagnostic[] } {
+  const { posts, diagnostics } = checkPostPaths(loaded, plan);
   posts.sort((a, b) => b.time - a.time || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 
   const bySource = new Map(posts.map((p) => [p.source, p]));
@@ -108,26 +96,6 @@ export function withNewBodies(index: SiteIndex, replaced: ReadonlyMap<string, Po
   // Related posts are chosen by order, terms and time, which a body edit leaves as they are:
   // the index's finder stays (what it gives of a post, title, URL and date, is unchanged too).
   return { ...index, posts, bySource, neighbours: neighboursIn(posts) };
-}
-
-/**
- * Posts whose output paths differ only by case overwrite each other on case-insensitive
- * file systems (macOS, Windows) and hosts: both are built, and each is warned about.
- */
-function caseCollisions(posts: readonly Post[]): Diagnostic[] {
-  const byFolded = new Map<string, Post[]>();
-  for (const post of posts) {
-    appendTo(byFolded, post.outputPath.toLowerCase(), post);
-  }
-  return [...byFolded.values()]
-    .filter((group) => group.length > 1)
-    .flatMap((group) =>
-      group.map((post) =>
-        diagnostic('warning', post.source, `its URL ${post.url} differs only by case from ${group.filter((p) => p !== post).map((p) => p.url).join(', ')}: they collide on case-insensitive hosts`, {
-          hint: "give one of them a different 'slug:'",
-        }),
-      ),
-    );
 }
 
 /** One entry per distinct name; names whose slugs collide get `-2`, `-3`, … in name order. */

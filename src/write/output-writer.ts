@@ -2,7 +2,32 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, sta
 import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../errors.js';
+import { foldedPath, foldersOf } from '../site/output-paths.js';
 import type { Diagnostic } from '../types.js';
+
+/**
+ * Two outputs of one build that cannot both be: a file where another output needs a folder
+ * (`a/index.html` and `a/index.html/index.html`), or one path written twice. The writer
+ * refuses the second; nothing is overwritten or deleted.
+ */
+export class OutputClash extends Error {
+  override readonly name = 'OutputClash';
+  constructor(
+    /** The output refused. */
+    readonly path: string,
+    /** The output it clashes with. */
+    readonly other: string,
+    how: string,
+  ) {
+    super(`${path} cannot be written: ${how} ${other}`);
+  }
+}
+
+/** What commit could not put in place: the file, and why (the rest of the output is in place). */
+export interface CommitFailure {
+  readonly path: string;
+  readonly message: string;
+}
 
 /**
  * gazette's only writer of the site. Only what changed is written:
@@ -26,6 +51,11 @@ export class OutputWriter {
   private readonly staged: string[] = [];
   /** Files produced by write() (new fingerprints), as opposed to kept by isCurrent(). */
   private rewritten = 0;
+  /** Every path produced, by its key (see keyOf), and every folder they are in, with how many of them it holds. */
+  private readonly claimed = new Map<string, string>();
+  private readonly folders = new Map<string, number>();
+  /** The previous outputs by key, in a partial update (made when a path new to the output folder is claimed). */
+  private previousKeys: Map<string, string> | undefined;
 
   private constructor(
     readonly outDir: string,
@@ -36,10 +66,14 @@ export class OutputWriter {
     private readonly outExists: boolean,
     /** A partial update (`gazette dev`): files not produced are kept, except those removed; the previous record is updated in place. */
     private readonly partial: boolean,
+    /** True when the output folder's file system does not tell case apart (macOS, Windows). */
+    readonly caseInsensitive: boolean,
   ) {}
 
   /** Paths a partial update removes. */
   private readonly removals = new Set<string>();
+  /** Paths write() was given, by key: a second write of one is a clash, never an overwrite. */
+  private readonly written = new Map<string, string>();
 
   /**
    * Prepares an empty staging folder for `outDir` (absolute). `previous` is the previous
@@ -52,7 +86,46 @@ export class OutputWriter {
     await mkdir(staging, { recursive: true });
     const outExists = existsSync(outDir) && lstatSync(outDir).isDirectory();
     if (options.partial && !(outExists && previous)) throw new Error('a partial update needs the previous output and its record');
-    return new OutputWriter(outDir, staging, outExists ? previous : undefined, outExists, options.partial === true);
+    return new OutputWriter(outDir, staging, outExists ? previous : undefined, outExists, options.partial === true, ignoresCase(staging));
+  }
+
+  /** How paths compare in the output folder: in one Unicode form, and case folded where the file system folds it. */
+  private keyOf(path: string): string {
+    return this.caseInsensitive ? foldedPath(path) : path.normalize('NFC');
+  }
+
+  /**
+   * Records a path this build produces; throws OutputClash when a folder of it is a file this
+   * build produces, or it is a folder of such files (the one would replace the other at
+   * commit). Claiming a path again is allowed (a file kept, then written anew).
+   */
+  private claim(path: string): void {
+    const key = this.keyOf(path);
+    if (this.claimed.has(key)) return;
+    for (const folder of foldersOf(key)) {
+      const file = this.claimed.get(folder) ?? this.keptFile(folder);
+      if (file !== undefined) throw new OutputClash(path, file, 'a folder of it is the file');
+    }
+    if (this.folders.has(key) || this.keptFolder(key)) throw new OutputClash(path, `the files in ${path}/`, 'it is the folder of');
+    this.claimed.set(key, path);
+    for (const folder of foldersOf(key)) this.folders.set(folder, (this.folders.get(folder) ?? 0) + 1);
+  }
+
+  /** In a partial update, the previous output at `key` that this update keeps, if any. */
+  private keptFile(key: string): string | undefined {
+    if (!this.partial) return undefined;
+    this.previousKeys ??= new Map(Object.keys(this.previous ?? {}).map((path) => [this.keyOf(path), path]));
+    const path = this.previousKeys.get(key);
+    return path !== undefined && !this.removals.has(path) ? path : undefined;
+  }
+
+  /** In a partial update, true when the previous outputs that this update keeps hold files in the folder `key`. */
+  private keptFolder(key: string): boolean {
+    if (!this.partial) return false;
+    this.previousKeys ??= new Map(Object.keys(this.previous ?? {}).map((path) => [this.keyOf(path), path]));
+    const prefix = `${key}/`;
+    for (const [other, path] of this.previousKeys) if (other.startsWith(prefix) && !this.removals.has(path)) return true;
+    return false;
   }
 
   /** Number of files the output will hold. */
@@ -66,6 +139,7 @@ export class OutputWriter {
    */
   isCurrent(path: string, fingerprint: string): boolean {
     if (this.previous?.[path] !== fingerprint || !existsSync(join(this.outDir, path))) return false;
+    this.claim(path);
     this.produced.set(path, fingerprint);
     return true;
   }
@@ -84,7 +158,10 @@ export class OutputWriter {
   keepPreviousPages(): boolean {
     const pages = Object.entries(this.previous ?? {}).filter(([, fingerprint]) => !fingerprint.startsWith(publicFingerprintPrefix));
     if (!this.previous || !pages.every(([path]) => existsSync(join(this.outDir, path)))) return false;
-    for (const [path, fingerprint] of pages) this.produced.set(path, fingerprint);
+    for (const [path, fingerprint] of pages) {
+      this.claim(path);
+      this.produced.set(path, fingerprint);
+    }
     return true;
   }
 
@@ -97,6 +174,9 @@ export class OutputWriter {
     const target = resolve(this.staging, path);
     if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${path}`);
     const normal = relative(this.staging, target).split(sep).join('/');
+    if (this.written.has(this.keyOf(normal))) throw new OutputClash(normal, this.written.get(this.keyOf(normal))!, 'this build wrote it already as');
+    this.claim(normal);
+    this.written.set(this.keyOf(normal), normal);
     const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
     if (!this.holds(normal, bytes)) {
       // Staged files are numbered, not placed: no folders to make until the commit.
@@ -119,31 +199,35 @@ export class OutputWriter {
   private holds(path: string, bytes: Buffer): boolean {
     if (!this.outExists) return false;
     const existing = join(this.outDir, path);
-    const info = statSync(existing, { throwIfNoEntry: false });
     try {
+      const info = statSync(existing, { throwIfNoEntry: false });
       return info !== undefined && info.isFile() && info.size === bytes.length && readFileSync(existing).equals(bytes);
     } catch {
-      return false; // unreadable: write it
+      return false; // unreadable, or a file stands where its folder goes: write it
     }
   }
 
   /**
-   * Copies the public folder verbatim, except files at a path a page was written to: those
-   * are reported and the page is kept. A file is copied again only when its size or times
-   * changed.
+   * Copies the public folder verbatim, except files at a path a page was written to, or that
+   * need a page's path as a folder (or are a folder of pages): those are reported and the page
+   * is kept. A file is copied again only when its size or times changed. `files` are the
+   * folder's files (publicFiles), when already listed.
    */
-  async copyPublic(publicDir: string, cwd: string): Promise<Diagnostic[]> {
+  async copyPublic(publicDir: string, cwd: string, files?: readonly string[]): Promise<Diagnostic[]> {
     const diagnostics: Diagnostic[] = [];
-    const entries = await readdir(publicDir, { recursive: true, withFileTypes: true });
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      const from = join(entry.parentPath, entry.name);
-      const path = relative(publicDir, from).split(sep).join('/');
+    for (const path of files ?? (await publicFiles(publicDir))) {
+      const from = join(publicDir, path);
+      const notCopied = (why: string) => diagnostics.push(diagnostic('warning', relative(cwd, from), `not copied: ${why}`));
       if (this.produced.has(path)) {
-        diagnostics.push(diagnostic('warning', relative(cwd, from), `not copied: a generated page has the same path (${path})`));
+        notCopied(`a generated page has the same path (${path})`);
         continue;
       }
-      await this.copyPublicFile(from, path);
+      try {
+        await this.copyPublicFile(from, path);
+      } catch (error) {
+        if (!(error instanceof OutputClash)) throw error;
+        notCopied(error.message);
+      }
     }
     return diagnostics;
   }
@@ -156,11 +240,30 @@ export class OutputWriter {
   }
 
   /**
-   * Moves the changed files into the output folder and removes the files no longer
-   * produced. Returns the record of the output folder for the next build, and how many
-   * files were written and removed.
+   * Creates `folder` in the output folder, replacing a stale file that stands where a folder
+   * must be (never one this build produces: claim() keeps files and folders apart).
    */
-  async commit(): Promise<{ outputs: Record<string, string>; written: number; removed: number }> {
+  private makeFolder(folder: string): void {
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+      let blocker = folder;
+      while (dirname(blocker) !== this.outDir && !(existsSync(dirname(blocker)) && lstatSync(dirname(blocker)).isDirectory())) blocker = dirname(blocker);
+      const path = relative(this.outDir, blocker).split(sep).join('/');
+      if (this.claimed.has(this.keyOf(path))) throw new Error(`${path} is a file of this build, where a folder must be`);
+      rmSync(blocker, { force: true });
+      mkdirSync(folder, { recursive: true });
+    }
+  }
+
+  /**
+   * Moves the changed files into the output folder and removes the files no longer
+   * produced. Returns the record of the output folder for the next build, how many files
+   * were written and removed, and the files that could not be put in place (left out of the
+   * record, so the next build writes them again).
+   */
+  async commit(): Promise<{ outputs: Record<string, string>; written: number; removed: number; failures: CommitFailure[] }> {
     let outputs: Record<string, string>;
     if (this.partial) {
       // A partial update (gazette dev, which owns its record) updates the record in place:
@@ -176,16 +279,29 @@ export class OutputWriter {
       await mkdir(this.outDir, { recursive: true });
     }
     const made = new Set<string>();
+    const failures: CommitFailure[] = [];
     for (const [i, path] of this.staged.entries()) {
-      const target = join(this.outDir, path);
-      const folder = dirname(target);
-      if (!made.has(folder)) {
-        makeFolder(this.outDir, folder);
-        made.add(folder);
+      // One file that cannot be put in place (a name the file system refuses, a full disk) is
+      // reported; the others are still moved.
+      try {
+        const target = join(this.outDir, path);
+        const folder = dirname(target);
+        if (!made.has(folder)) {
+          this.makeFolder(folder);
+          made.add(folder);
+        }
+        // A folder where the file goes (a page that became a file): it is stale as a whole, as
+        // nothing this build produces is in it (claim() saw to that).
+        if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+          if (this.folders.has(this.keyOf(path))) throw new Error(`${path} is a folder of this build's files`);
+          rmSync(target, { recursive: true });
+        }
+        renameSync(join(this.staging, String(i)), target);
+      } catch (error) {
+        failures.push({ path, message: (error as Error).message });
+        delete outputs[path]; // unknown: the next build writes it again
+
       }
-      // A folder where the file goes (a page that became a file): it is stale as a whole.
-      if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) rmSync(target, { recursive: true });
-      renameSync(join(this.staging, String(i)), target);
     }
     const stale = this.partial
       ? [...this.removals].filter((p) => !this.produced.has(p))
@@ -196,7 +312,7 @@ export class OutputWriter {
           : await this.unknownFiles();
     for (const path of stale) await this.removeStale(path);
     await rm(this.staging, { recursive: true, force: true });
-    return { outputs, written: this.staged.length, removed: stale.length };
+    return { outputs, written: this.staged.length - failures.length, removed: stale.length, failures };
   }
 
   /** Every file or link in the output folder this build does not produce. */
@@ -208,9 +324,14 @@ export class OutputWriter {
       .filter((p) => !this.produced.has(p));
   }
 
-  /** Removes a stale file, and its folders up to the output folder once they are empty. */
+  /**
+   * Removes a stale file, and its folders up to the output folder once they are empty; never
+   * a file or folder this build produces (on a file system that ignores case, the stale `A.html`
+   * is this build's `a.html`).
+   */
   private async removeStale(path: string): Promise<void> {
     const target = join(this.outDir, path);
+    if (this.claimed.has(this.keyOf(path))) return;
     if (existsSync(target) && lstatSync(target).isDirectory()) return; // a folder of this build's pages took its place
     await rm(target, { force: true });
     for (let folder = dirname(join(this.outDir, path)); folder.startsWith(this.outDir + sep); folder = dirname(folder)) {
@@ -237,16 +358,22 @@ export class OutputWriter {
 /** How the fingerprint of a copied public file begins (a page's is a hash). */
 export const publicFingerprintPrefix = 'public ';
 
-/** Creates `folder` inside `root`, replacing any file that stands where a folder must be. */
-function makeFolder(root: string, folder: string): void {
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
-    // A file on the way (a stale file where a folder of pages now goes): remove it and retry.
-    let blocker = folder;
-    while (dirname(blocker) !== root && !(existsSync(dirname(blocker)) && lstatSync(dirname(blocker)).isDirectory())) blocker = dirname(blocker);
-    rmSync(blocker, { force: true });
-    mkdirSync(folder, { recursive: true });
-  }
+/**
+ * Paths (relative, with `/`) of the files in a public folder. Symbolic links are not files
+ * here: a link's target may be anywhere.
+ */
+export async function publicFiles(publicDir: string): Promise<string[]> {
+  const entries = await readdir(publicDir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(publicDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/**
+ * True when the file system of `folder` (an empty folder of ours) does not tell case apart:
+ * a file made as `CASE` is then found as `case`.
+ */
+function ignoresCase(folder: string): boolean {
+  writeFileSync(join(folder, 'CASE'), '');
+  const folds = existsSync(join(folder, 'case'));
+  rmSync(join(folder, 'CASE'));
+  return folds;
 }

@@ -139,3 +139,41 @@ describe('what a loaded post keeps in memory', () => {
     expect(kept).toHaveLength(200);
   });
 });
+
+describe('front-matter limits', () => {
+  const post = (frontMatter: string) => load('2024-01-01-limits.md', Buffer.from(`---\n${frontMatter}\ndate: 2024-01-01 08:00:00\n---\nBody.\n`));
+
+  it('cuts a title and an author over their limits, keeps the post, and says so on their lines', () => {
+    const { post: p, diagnostics } = post(`title: ${'长'.repeat(100_000)}\nauthor: ${'x'.repeat(300)}`);
+    expect(p?.title).toBe('长'.repeat(500));
+    expect(p?.author).toBe('x'.repeat(200));
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 2, message: 'the title has 100,000 characters: cut to its first 500 (the limit)' }),
+      expect.objectContaining({ severity: 'warning', line: 3, message: "the author's name has 300 characters: cut to its first 200 (the limit)" }),
+    ]);
+    // A warning never repeats the value it is about.
+    expect(diagnostics.every((d) => d.message.length < 300)).toBe(true);
+  });
+
+  it('keeps the first 50 tags and 10 categories, cuts names to 100 characters, and names what was left out', () => {
+    const tags = Array.from({ length: 2000 }, (_, i) => `t${i}`);
+    const categories = Array.from({ length: 1500 }, (_, i) => `${'类'.repeat(120)}${i}`);
+    const { post: p, diagnostics } = post(`title: many\ntags: [${tags.join(', ')}]\ncategories: [${categories.join(', ')}]`);
+    expect(p?.tags).toEqual(tags.slice(0, 50));
+    // Names made equal by the cut are kept once.
+    expect(p?.categories).toEqual(['类'.repeat(100)]);
+    const messages = diagnostics.map((d) => `${d.line}: ${d.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^4: it has 1,500 categories: the first 10 are kept \(the limit\), 1,490 left out \("类{40}…", /),
+      '3: it has 2,000 tags: the first 50 are kept (the limit), 1,950 left out ("t50", "t51", "t52", …)',
+    ]);
+    expect(messages[0]).toMatch(/10 of its categories are longer than 100 characters and cut to that/);
+  });
+
+  it('counts characters, not UTF-16 units: 500 emoji are a title within the limit', () => {
+    const { post: p, diagnostics } = post(`title: ${'📰'.repeat(500)}`);
+    expect(p?.title).toBe('📰'.repeat(500));
+    expect(diagnostics).toEqual([]);
+    expect(post(`title: ${'📰'.repeat(501)}`).post?.title).toBe('📰'.repeat(500));
+  });
+});
