@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { SiteConfig } from '../config.js';
-import { diagnostic } from '../errors.js';
+import { diagnostic, toDiagnostic } from '../errors.js';
 import type { Diagnostic, Post, Skipped } from '../types.js';
 import { isoDate } from './dates.js';
 import { decodePost } from './decode.js';
@@ -110,7 +110,8 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
     return { post, diagnostics };
   } catch (error) {
     if (error instanceof FrontMatterError) return fail(error.message, error.line, error.hint);
-    throw error;
+    // Never the whole build for one post: a bug met by one file is that file's error.
+    return { diagnostics: [toDiagnostic(source, error)] };
   }
 }
 

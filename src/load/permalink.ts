@@ -129,6 +129,8 @@ export function placeUrl(path: string): Placement | { problem: string } {
     if (segment === '..') return { problem: `'..' in the URL ${JSON.stringify(path)} would leave the output folder` };
     // eslint-disable-next-line no-control-regex
     if (/[\\/\u0000-\u001f\u007f]/.test(segment)) return { problem: `the URL ${JSON.stringify(path)} contains an encoded slash, a backslash or a control character` };
+    // A lone surrogate (from a YAML escape such as "\uD800") is no character: no file name or URL can hold it.
+    if (/\p{Cs}/u.test(segment)) return { problem: `the URL ${JSON.stringify(path)} contains half of a UTF-16 surrogate pair, which is not text` };
     const portable = portableName(segment);
     if (portable.why) rewritten.push({ from: segment, to: portable.name, why: portable.why });
     segments.push(portable.name);

@@ -74,6 +74,8 @@ describe('names no file system holds', () => {
       '2024-01-01-long.md': `title: Long\npermalink: /${'x'.repeat(300)}/`,
       '2024-01-01-deep.md': `title: Deep\npermalink: /${Array.from({ length: 20 }, () => 'y'.repeat(250)).join('/')}/`,
       '2024-01-01-chinese-category.md': `title: Category\npermalink: date\ncategories: [${'类'.repeat(90)}]`,
+      // A YAML escape can make half a surrogate pair, which no URL encoder takes (it stopped the build: URIError, exit 2).
+      '2024-01-01-surrogate.md': 'title: Surrogate\npermalink: "/a\\uD800b/"',
       '2024-01-01-fine.md': 'title: Fine',
     });
     const { code, errorOf, report, site } = await build(dir);
@@ -83,6 +85,7 @@ describe('names no file system holds', () => {
     expect(errorOf('deep.md')).toEqual([expect.stringMatching(/its output path is 5,0\d\d bytes long: the output folder can hold paths of up to [\d,]+ bytes/)]);
     // 90 Chinese characters are 270 bytes: a category that long cannot be a folder.
     expect(errorOf('chinese-category.md')).toEqual([expect.stringMatching(/a name of 270 bytes/)]);
+    expect(errorOf('surrogate.md')).toEqual([expect.stringContaining('half of a UTF-16 surrogate pair')]);
     expect(report.posts.map((p) => p.title)).toEqual(['Fine']);
     expect(read(site, 'index.html')).toContain('Fine');
   }, 60_000);

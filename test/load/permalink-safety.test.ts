@@ -47,6 +47,11 @@ describe('placeUrl safety', () => {
     expect(placeUrl('/wait/.what.html')).toEqual({ url: '/wait/.what.html', outputPath: 'wait/.what.html' });
   });
 
+  it('refuses half of a surrogate pair, which no URL or file name can hold (encoding it threw and stopped the build)', () => {
+    expect(placeUrl('/a\uD800b/')).toEqual({ problem: expect.stringContaining('half of a UTF-16 surrogate pair') });
+    expect(placeUrl('/\uD83D\uDCF0/')).toMatchObject({ url: '/%F0%9F%93%B0/' });
+  });
+
   it('refuses a name longer than 255 bytes, which no file system holds, instead of failing the whole build when it is written', () => {
     const long = placeUrl(`/${'a'.repeat(300)}/`);
     expect(long).toEqual({ problem: expect.stringMatching(/a name of 300 bytes: file systems hold names of up to 255/) });
