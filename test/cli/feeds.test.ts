@@ -9,10 +9,11 @@ import { runCli } from '../helpers/run-cli.js';
 import { listFiles, read } from '../helpers/site-files.js';
 import { readAtom } from '../helpers/xml.js';
 
-/** The sample archive, built in a folder of its own with `extraConfig` appended to its config. */
-async function buildSample(extraConfig = ''): Promise<{ site: string; report: BuildReport }> {
+/** The sample archive, built in a folder of its own with `extraConfig` appended to its config and `extraPosts` (file name → text) added to its posts. */
+async function buildSample(extraConfig = '', extraPosts: Record<string, string> = {}): Promise<{ site: string; report: BuildReport }> {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-feeds-'));
   for (const folder of ['posts', 'templates', 'public']) cpSync(join(root, folder), join(dir, folder), { recursive: true });
+  for (const [name, text] of Object.entries(extraPosts)) writeFileSync(join(dir, 'posts', name), text);
   writeFileSync(join(dir, 'gazette.config.yml'), readFileSync(join(root, 'gazette.config.yml'), 'utf8') + extraConfig);
   const result = await runCli(['build', '--out', 'site', '-q', '--report', 'report.json'], dir);
   expect(result.stderr).toBe('');
@@ -81,5 +82,49 @@ describe('the sample site’s feeds', () => {
       expect(entry.content).toBeUndefined();
       expect(entry.summary?.text.length).toBeGreaterThan(10);
     }
+  });
+});
+
+/** A post whose front matter and body hold what breaks XML writers: `<` in a tag and a category, a literal `&amp;`, `]]>` twice. */
+const markupPost = `---
+title: "Tags ]]> & <i>markup</i> &amp;amp; more"
+date: 2025-07-01T08:00:00Z
+author: "X <Y> &amp;amp; Z"
+tags: ["a<b", 'q"uote & more']
+categories: ["c<d"]
+---
+<p>First ]]> second ]]> third, and a longer paragraph so that it is the excerpt of this post.</p>
+<p><img src="https://img.example/x.jpg?a=1&b=2" alt="]]> alt ]]>"></p>
+`;
+
+describe('feeds of a post with markup in its front matter and body', () => {
+  let site: string;
+  let report: BuildReport;
+  beforeAll(async () => ({ site, report } = await buildSample('', { '2025-07-01-markup.md': markupPost })));
+
+  it('are all well-formed XML and JSON, and show the post as written', () => {
+    const post = report.posts.find((p) => p.source.endsWith('2025-07-01-markup.md'))!;
+    const feeds = listFiles(site).filter((f) => /feed\.(xml|json)$/.test(f));
+    const holding: string[] = [];
+    for (const path of feeds) {
+      if (path.endsWith('.json')) {
+        const items = (JSON.parse(read(site, path)) as { items: { id: string }[] }).items;
+        if (items.some((i) => i.id === absolute(post.url))) holding.push(path);
+        continue;
+      }
+      // readAtom parses with saxes, a conformant XML parser: it throws on a feed that is not well-formed.
+      const feed = readAtom(read(site, path));
+      const entry = feed.entries.find((e) => e.id === absolute(post.url));
+      if (!entry) continue;
+      holding.push(path);
+      expect(entry.title).toBe(post.title);
+      expect(entry.authors).toEqual(['X <Y> &amp; Z']);
+      expect(entry.categories.map((c) => c.term)).toEqual(['a<b', 'q"uote & more', 'c<d']);
+      expect(entry.content!.text).toContain('<p>First ]]> second ]]> third');
+      expect(entry.content!.text).toContain('alt="]]> alt ]]>"');
+    }
+    // The site's feed, the feeds of both tags and of the category, each in both formats.
+    expect(holding.sort()).toEqual(['categories/c-d/feed.json', 'categories/c-d/feed.xml', 'feed.json', 'feed.xml', 'tags/a-b/feed.json', 'tags/a-b/feed.xml', 'tags/q-uote-more/feed.json', 'tags/q-uote-more/feed.xml']);
+    expect(readAtom(read(site, 'tags/a-b/feed.xml')).title).toBe('a<b · 墙外新闻存档 News Archive');
   });
 });
