@@ -10,7 +10,9 @@ import { xmlDocument, type XmlElement } from './xml-document.js';
  * the whole site and for each tag and category, beside the list page they follow. Like
  * pages, a feed is plain data first (a FeedJob, fingerprinted without being made) and made
  * only when its fingerprint changed. Feed readers need absolute URLs: feeds are made only
- * when the config gives the site's `url`.
+ * when the config gives the site's `url`. The site's feed carries whole articles; a tag's or
+ * category's, excerpts (unless `feed.term_feeds_full`), which bounds what an archive with
+ * many terms writes and reads.
  */
 
 /** One post in a feed. */
@@ -64,18 +66,19 @@ export function feedJobs(index: SiteIndex, views: PostViews, config: SiteConfig,
       terms: [...view.tags, ...view.categories].map((t) => t.name),
     };
   };
-  const lists: { base: string; title: string; sources: readonly string[] }[] = [{ base: '/', title: config.title, sources: index.posts.map((p) => p.source) }];
+  const { excerptOnly, termFeedsFull } = config.feed;
+  const lists: { base: string; title: string; sources: readonly string[]; full: boolean }[] = [{ base: '/', title: config.title, sources: index.posts.map((p) => p.source), full: !excerptOnly }];
   for (const kind of ['tags', 'categories'] as TaxonomyKind[]) {
-    for (const term of index.terms[kind]) lists.push({ base: term.url, title: `${term.name} · ${config.title}`, sources: term.posts });
+    for (const term of index.terms[kind]) lists.push({ base: term.url, title: `${term.name} · ${config.title}`, sources: term.posts, full: termFeedsFull && !excerptOnly });
   }
   const jobs: FeedJob[] = [];
-  for (const { base, title, sources } of lists) {
+  for (const { base, title, sources, full } of lists) {
     const chosen = newest(sources);
     if (wanted && !wanted(chosen)) continue;
     const entries = chosen.map(entryOf);
     const folder = pathOf(base).replace(/index\.html$/, '');
     for (const format of ['atom', 'json'] as const) {
-      jobs.push({ path: `${folder}feed.${format === 'atom' ? 'xml' : 'json'}`, format, title, pageUrl: base, entries, fullContent: !config.feed.excerptOnly });
+      jobs.push({ path: `${folder}feed.${format === 'atom' ? 'xml' : 'json'}`, format, title, pageUrl: base, entries, fullContent: full });
     }
   }
   return jobs;

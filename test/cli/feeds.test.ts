@@ -74,13 +74,47 @@ describe('the sample site’s feeds', () => {
     }
   });
 
-  it('carries excerpts alone and fewer posts when the config says so (feed.excerpt_only, feed.posts_limit)', async () => {
-    const { site: short } = await buildSample('feed:\n  excerpt_only: true\n  posts_limit: 3\n');
+  it('gives tag and category feeds excerpts and a link to each page, and the site feed whole articles', () => {
+    const termFeeds = listFiles(site).filter((f) => /^(tags|categories)\/[^/]+\/feed\.(xml|json)$/.test(f));
+    expect(termFeeds.length).toBeGreaterThan(10);
+    for (const path of termFeeds.filter((f) => f.endsWith('.xml'))) {
+      for (const entry of readAtom(read(site, path)).entries) {
+        expect(entry.content, path).toBeUndefined();
+        expect(entry.link).toBe(entry.id);
+      }
+    }
+    for (const path of termFeeds.filter((f) => f.endsWith('.json'))) {
+      for (const item of (JSON.parse(read(site, path)) as { items: { content_html: string; summary?: string }[] }).items) {
+        // JSON Feed requires content: the excerpt as HTML text, no markup of the article.
+        expect(item.content_html, path).not.toMatch(/</);
+        expect(item.summary).toBeUndefined();
+      }
+    }
+    expect(readAtom(read(site, 'feed.xml')).entries.every((e) => e.content !== undefined)).toBe(true);
+  });
+
+  it('carries whole articles in tag and category feeds too with feed.term_feeds_full', async () => {
+    const { site: full } = await buildSample('feed:\n  term_feeds_full: true\n');
+    const termFeeds = listFiles(full).filter((f) => /^(tags|categories)\/[^/]+\/feed\.xml$/.test(f));
+    // The same article as in the site's feed.
+    const articles = new Map(readAtom(read(full, 'feed.xml')).entries.map((e) => [e.id, e.content!.text]));
+    for (const path of termFeeds) {
+      for (const entry of readAtom(read(full, path)).entries) {
+        expect(entry.content?.text, path).toMatch(/<p[\s>]/);
+        if (articles.has(entry.id)) expect(entry.content!.text).toBe(articles.get(entry.id));
+      }
+    }
+  });
+
+  it('carries excerpts alone and fewer posts when the config says so (feed.excerpt_only, feed.posts_limit), whatever term_feeds_full says', async () => {
+    const { site: short } = await buildSample('feed:\n  excerpt_only: true\n  posts_limit: 3\n  term_feeds_full: true\n');
     const feed = readAtom(read(short, 'feed.xml'));
     expect(feed.entries).toHaveLength(3);
-    for (const entry of feed.entries) {
-      expect(entry.content).toBeUndefined();
-      expect(entry.summary?.text.length).toBeGreaterThan(10);
+    for (const path of listFiles(short).filter((f) => f.endsWith('feed.xml'))) {
+      for (const entry of readAtom(read(short, path)).entries) {
+        expect(entry.content).toBeUndefined();
+        expect(entry.summary?.text.length).toBeGreaterThan(10);
+      }
     }
   });
 });
@@ -100,7 +134,7 @@ categories: ["c<d"]
 describe('feeds of a post with markup in its front matter and body', () => {
   let site: string;
   let report: BuildReport;
-  beforeAll(async () => ({ site, report } = await buildSample('', { '2025-07-01-markup.md': markupPost })));
+  beforeAll(async () => ({ site, report } = await buildSample('feed:\n  term_feeds_full: true\n', { '2025-07-01-markup.md': markupPost })));
 
   it('are all well-formed XML and JSON, and show the post as written', () => {
     const post = report.posts.find((p) => p.source.endsWith('2025-07-01-markup.md'))!;
