@@ -41,6 +41,8 @@ export interface FeedSettings {
   readonly excerptOnly: boolean;
   /** `posts_limit`: the newest posts each feed holds. */
   readonly postsLimit: number;
+  /** `term_feeds_full`: tag and category feeds carry whole articles too, not only excerpts (unless `excerptOnly`). */
+  readonly termFeedsFull: boolean;
 }
 
 /** Values used for keys the config file leaves out. */
@@ -55,7 +57,7 @@ export const defaultSiteConfig: SiteConfig = {
   paginate: 20,
   excerptLength: 140,
   future: false,
-  feed: { excerptOnly: false, postsLimit: 20 },
+  feed: { excerptOnly: false, postsLimit: 20, termFeedsFull: false },
   extra: {},
 };
 
@@ -158,14 +160,15 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
     const fallback = defaultSiteConfig.feed;
     if (value === undefined || value === null) return fallback;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      bad('feed', 'must be a mapping (excerpt_only, posts_limit)', value);
+      bad('feed', 'must be a mapping (excerpt_only, posts_limit, term_feeds_full)', value);
       return fallback;
     }
     // jekyll-feed's other keys (path, categories, tags, …) are left alone: a Jekyll config still works.
-    const { excerpt_only: excerptOnly = fallback.excerptOnly, posts_limit: postsLimit = fallback.postsLimit } = value as Record<string, unknown>;
+    const { excerpt_only: excerptOnly = fallback.excerptOnly, posts_limit: postsLimit = fallback.postsLimit, term_feeds_full: termFeedsFull = fallback.termFeedsFull } = value as Record<string, unknown>;
     if (typeof excerptOnly !== 'boolean') bad('feed.excerpt_only', 'must be true or false', excerptOnly);
     if (typeof postsLimit !== 'number' || !Number.isInteger(postsLimit) || postsLimit < 1) bad('feed.posts_limit', 'must be a whole number greater than 0', postsLimit);
-    return { excerptOnly: excerptOnly === true, postsLimit: typeof postsLimit === 'number' && Number.isInteger(postsLimit) && postsLimit > 0 ? postsLimit : fallback.postsLimit };
+    if (typeof termFeedsFull !== 'boolean') bad('feed.term_feeds_full', 'must be true or false', termFeedsFull);
+    return { excerptOnly: excerptOnly === true, postsLimit: typeof postsLimit === 'number' && Number.isInteger(postsLimit) && postsLimit > 0 ? postsLimit : fallback.postsLimit, termFeedsFull: termFeedsFull === true };
   }
   function positiveInteger(key: string, fallback: number): number {
     const v = raw[key];

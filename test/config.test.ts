@@ -38,11 +38,11 @@ describe('loadConfig', () => {
   });
 
   it('reads the feed settings as jekyll-feed names them, and names a wrong one', () => {
-    expect(validateConfig('x.yml', { feed: { excerpt_only: true, posts_limit: 5 } }).feed).toEqual({ excerptOnly: true, postsLimit: 5 });
-    expect(validateConfig('x.yml', {}).feed).toEqual({ excerptOnly: false, postsLimit: 20 });
+    expect(validateConfig('x.yml', { feed: { excerpt_only: true, posts_limit: 5, term_feeds_full: true } }).feed).toEqual({ excerptOnly: true, postsLimit: 5, termFeedsFull: true });
+    expect(validateConfig('x.yml', {}).feed).toEqual({ excerptOnly: false, postsLimit: 20, termFeedsFull: false });
     // jekyll-feed's own keys that gazette does not use do not stop a Jekyll config.
-    expect(validateConfig('x.yml', { feed: { path: '/atom.xml', categories: ['news'], posts_limit: 7 } }).feed).toEqual({ excerptOnly: false, postsLimit: 7 });
-    expect(() => validateConfig('x.yml', { feed: { excerpt_only: 'yes', posts_limit: 0 } })).toThrow(/key 'feed\.excerpt_only' must be true or false[\s\S]*key 'feed\.posts_limit' must be a whole number/);
+    expect(validateConfig('x.yml', { feed: { path: '/atom.xml', categories: ['news'], posts_limit: 7 } }).feed).toEqual({ excerptOnly: false, postsLimit: 7, termFeedsFull: false });
+    expect(() => validateConfig('x.yml', { feed: { excerpt_only: 'yes', posts_limit: 0, term_feeds_full: 'no' } })).toThrow(/key 'feed\.excerpt_only' must be true or false[\s\S]*key 'feed\.posts_limit' must be a whole number[\s\S]*key 'feed\.term_feeds_full' must be true or false, got "no"/);
     expect(() => validateConfig('x.yml', { feed: 'atom' })).toThrow(/key 'feed' must be a mapping/);
   });
 

@@ -1,16 +1,18 @@
 import { decodeHTMLAttribute, escapeAttribute, escapeText } from 'entities';
-import { Feed } from 'feed';
 import type { SiteConfig } from '../config.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { TaxonomyKind } from '../types.js';
 import { pathOf, type ListFilter, type PostViews } from './render-pages.js';
+import { xmlDocument, type XmlElement } from './xml-document.js';
 
 /**
- * The site's feeds, made with the `feed` library: Atom (`feed.xml`) and JSON Feed
- * (`feed.json`) for the whole site and for each tag and category, beside the list page they
- * follow. Like pages, a feed is plain data first (a FeedJob, fingerprinted without being
- * made) and made only when its fingerprint changed. Feed readers need absolute URLs: feeds
- * are made only when the config gives the site's `url`.
+ * The site's feeds: Atom (`feed.xml`, RFC 4287) and JSON Feed (`feed.json`, version 1) for
+ * the whole site and for each tag and category, beside the list page they follow. Like
+ * pages, a feed is plain data first (a FeedJob, fingerprinted without being made) and made
+ * only when its fingerprint changed. Feed readers need absolute URLs: feeds are made only
+ * when the config gives the site's `url`. The site's feed carries whole articles; a tag's or
+ * category's, excerpts (unless `feed.term_feeds_full`), which bounds what an archive with
+ * many terms writes and reads.
  */
 
 /** One post in a feed. */
@@ -64,71 +66,136 @@ export function feedJobs(index: SiteIndex, views: PostViews, config: SiteConfig,
       terms: [...view.tags, ...view.categories].map((t) => t.name),
     };
   };
-  const lists: { base: string; title: string; sources: readonly string[] }[] = [{ base: '/', title: config.title, sources: index.posts.map((p) => p.source) }];
+  const { excerptOnly, termFeedsFull } = config.feed;
+  const lists: { base: string; title: string; sources: readonly string[]; full: boolean }[] = [{ base: '/', title: config.title, sources: index.posts.map((p) => p.source), full: !excerptOnly }];
   for (const kind of ['tags', 'categories'] as TaxonomyKind[]) {
-    for (const term of index.terms[kind]) lists.push({ base: term.url, title: `${term.name} · ${config.title}`, sources: term.posts });
+    for (const term of index.terms[kind]) lists.push({ base: term.url, title: `${term.name} · ${config.title}`, sources: term.posts, full: termFeedsFull && !excerptOnly });
   }
   const jobs: FeedJob[] = [];
-  for (const { base, title, sources } of lists) {
+  for (const { base, title, sources, full } of lists) {
     const chosen = newest(sources);
     if (wanted && !wanted(chosen)) continue;
     const entries = chosen.map(entryOf);
     const folder = pathOf(base).replace(/index\.html$/, '');
     for (const format of ['atom', 'json'] as const) {
-      jobs.push({ path: `${folder}feed.${format === 'atom' ? 'xml' : 'json'}`, format, title, pageUrl: base, entries, fullContent: !config.feed.excerptOnly });
+      jobs.push({ path: `${folder}feed.${format === 'atom' ? 'xml' : 'json'}`, format, title, pageUrl: base, entries, fullContent: full });
     }
   }
   return jobs;
 }
-
-/** XML 1.0 forbids these characters even escaped; a post's text may hold them. */
-const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Makes the feed. `contents` gives each entry's article HTML (when the feed carries whole
  * articles); its links, relative to the post's page, are made absolute.
  */
 export function renderFeed(job: FeedJob, config: SiteConfig, contents: ReadonlyMap<string, string>): string {
-  const origin = `${config.url}${config.baseurl}`;
-  const absolute = (path: string) => `${origin}${path}`;
-  const atom = job.format === 'atom';
-  // The library types Atom's entry titles and summaries as html: their text is escaped to stay text.
-  const text = (value: string) => (atom ? value.replace(notXml, '') : value);
-  const html = (value: string) => escapeText(text(value));
-  const self = absolute(`/${encodeURI(job.path)}`);
-  const sibling = absolute(`/${encodeURI(job.path.replace(/\.(xml|json)$/, atom ? '.json' : '.xml'))}`);
-  const feed = new Feed({
-    id: absolute(job.pageUrl),
-    link: absolute(job.pageUrl),
-    title: text(job.title),
-    ...(config.description ? { description: text(config.description) } : {}),
-    language: config.lang,
-    // The newest entry's time, not the build's: the same posts make the same feed.
-    updated: new Date(job.entries[0]?.updated ?? '1970-01-01T00:00:00Z'),
-    generator: 'gazette',
-    feedLinks: atom ? { atom: self, json: sibling } : { json: self, atom: sibling },
+  const absolute = (path: string) => `${config.url}${config.baseurl}${path}`;
+  const feed: FeedData = {
+    home: absolute(job.pageUrl),
+    self: absolute(`/${encodeURI(job.path)}`),
+    title: job.title,
+    description: config.description,
+    lang: config.lang,
     // Atom wants an author for the feed when an entry has none.
-    author: { name: text(config.title) },
+    author: config.title,
+    // The newest change among the entries, not the build's time: the same posts make the same feed.
+    updated: new Date(Math.max(0, ...job.entries.map((e) => Date.parse(e.updated)))).toISOString(),
+    entries: job.entries.map((entry) => {
+      const link = absolute(entry.url);
+      const article = job.fullContent ? contents.get(entry.source) : undefined;
+      return { ...entry, link, published: new Date(entry.published).toISOString(), updated: new Date(entry.updated).toISOString(), ...(article !== undefined ? { content: absoluteLinks(article, link) } : {}) };
+    }),
+  };
+  return job.format === 'atom' ? atomFeed(feed) : jsonFeed(feed);
+}
+
+/** What both formats say: absolute URLs, ISO 8601 times, each entry's article HTML when the feed carries it. */
+interface FeedData {
+  /** The list page's URL, which is also the feed's id. */
+  readonly home: string;
+  /** The feed's own URL. */
+  readonly self: string;
+  readonly title: string;
+  readonly description: string;
+  readonly lang: string;
+  readonly author: string;
+  readonly updated: string;
+  readonly entries: readonly (FeedEntry & { readonly link: string; readonly content?: string })[];
+}
+
+const atomNs = 'http://www.w3.org/2005/Atom';
+
+/**
+ * An Atom document (RFC 4287). Titles, names and summaries are text constructs of type text
+ * (shown as written, whatever they hold); the article is type html, its HTML escaped as text.
+ */
+function atomFeed(feed: FeedData): string {
+  const leaf = (name: string, text: string): XmlElement => ({ name, text });
+  const person = (name: string): XmlElement => ({ name: 'author', children: [leaf('name', name)] });
+  const entries = feed.entries.map(
+    (e): XmlElement => ({
+      name: 'entry',
+      children: [
+        leaf('id', e.link),
+        leaf('title', e.title),
+        { name: 'link', attributes: { rel: 'alternate', href: e.link } },
+        leaf('published', e.published),
+        leaf('updated', e.updated),
+        ...(e.author ? [person(e.author)] : []),
+        ...e.terms.map((term): XmlElement => ({ name: 'category', attributes: { term, label: term } })),
+        ...(e.excerpt ? [leaf('summary', e.excerpt)] : []),
+        ...(e.content !== undefined ? [{ name: 'content', attributes: { type: 'html' }, text: e.content }] : []),
+      ],
+    }),
+  );
+  return xmlDocument({
+    name: 'feed',
+    attributes: { xmlns: atomNs, 'xml:lang': feed.lang },
+    children: [
+      leaf('id', feed.home),
+      leaf('title', feed.title),
+      ...(feed.description ? [leaf('subtitle', feed.description)] : []),
+      leaf('updated', feed.updated),
+      leaf('generator', 'gazette'),
+      person(feed.author),
+      { name: 'link', attributes: { rel: 'alternate', href: feed.home } },
+      { name: 'link', attributes: { rel: 'self', href: feed.self } },
+      ...entries,
+    ],
   });
-  for (const entry of job.entries) {
-    const link = absolute(entry.url);
-    const article = job.fullContent ? contents.get(entry.source) : undefined;
-    // Without an article, the library makes JSON Feed's content_html of the summary: as HTML, escaped.
-    const summary = atom || article === undefined ? html(entry.excerpt) : entry.excerpt;
-    feed.addItem({
-      title: atom ? html(entry.title) : entry.title,
-      id: link,
-      link,
-      date: new Date(entry.updated),
-      published: new Date(entry.published),
-      ...(summary ? { description: summary } : {}),
-      ...(article !== undefined ? { content: text(absoluteLinks(article, link)) } : {}),
-      ...(entry.author ? { author: [{ name: text(entry.author) }] } : {}),
-      category: entry.terms.map((name) => ({ name: text(name), term: text(name) })),
-      ...(entry.image && !atom ? { image: entry.image } : {}),
-    });
-  }
-  return atom ? feed.atom1() : feed.json1();
+}
+
+/**
+ * A JSON Feed (version 1), a plain object through JSON.stringify: every string is escaped as
+ * JSON, so it holds any text as written. Keys and order are those the `feed` library wrote.
+ */
+function jsonFeed(feed: FeedData): string {
+  const items = feed.entries.map((e) => ({
+    id: e.link,
+    // JSON Feed requires content: without the article, the excerpt, as HTML that shows it as written.
+    content_html: e.content ?? escapeText(e.excerpt),
+    url: e.link,
+    ...(e.title ? { title: e.title } : {}),
+    ...(e.content !== undefined && e.excerpt ? { summary: e.excerpt } : {}),
+    ...(e.image ? { image: e.image } : {}),
+    date_modified: e.updated,
+    date_published: e.published,
+    ...(e.author ? { author: { name: e.author } } : {}),
+    tags: e.terms,
+  }));
+  return JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1',
+      title: feed.title,
+      home_page_url: feed.home,
+      feed_url: feed.self,
+      ...(feed.description ? { description: feed.description } : {}),
+      ...(feed.author ? { author: { name: feed.author } } : {}),
+      items,
+    },
+    null,
+    4,
+  );
 }
 
 /**

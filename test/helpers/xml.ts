@@ -46,6 +46,22 @@ export function parseXml(xml: string): XmlElement {
 /** The children of `element` named `name`. */
 export const childrenNamed = (element: XmlElement, name: string) => element.children.filter((c) => c.name === name);
 
+/**
+ * `text` without the characters XML 1.0 cannot carry even escaped (its Char production):
+ * C0 controls other than tab, line feed and carriage return, lone surrogates, U+FFFE, U+FFFF.
+ */
+export function xmlChars(text: string): string {
+  return [...text]
+    .filter((ch) => {
+      const c = ch.codePointAt(0)!;
+      return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
+    })
+    .join('');
+}
+
+/** What a reader shows of an Atom text construct: type="html" is unescaped once more, text is shown as it is. */
+export const shownText = (element: XmlElement) => (element.attributes.type === 'html' ? decodeHTML(element.text) : element.text);
+
 /** An Atom feed's parts, after checking (with vitest's expect) the elements RFC 4287 requires. */
 export function readAtom(xml: string) {
   const feed = parseXml(xml);
@@ -55,17 +71,16 @@ export function readAtom(xml: string) {
     expect(found, `<${name}> in <${parent.name}>`).toHaveLength(1);
     return found[0]!;
   };
+  const authors = (parent: XmlElement) => childrenNamed(parent, 'author').map((a) => one(a, 'name').text);
   for (const name of ['id', 'title', 'updated']) one(feed, name);
   expect(childrenNamed(feed, 'author').length).toBeGreaterThan(0);
   const entries = childrenNamed(feed, 'entry').map((e) => {
     for (const name of ['id', 'title', 'updated']) one(e, name);
     expect(Number.isNaN(Date.parse(one(e, 'updated').text))).toBe(false);
-    const title = one(e, 'title');
-    // type="html": the text is HTML, to be unescaped once more for what a reader shows.
-    const shown = (el: XmlElement) => (el.attributes.type === 'html' ? decodeHTML(el.text) : el.text);
-    return { id: one(e, 'id').text, title: shown(title), link: childrenNamed(e, 'link')[0]?.attributes.href, summary: childrenNamed(e, 'summary')[0], content: childrenNamed(e, 'content')[0] };
+    const categories = childrenNamed(e, 'category').map((c) => ({ term: c.attributes.term, label: c.attributes.label }));
+    return { id: one(e, 'id').text, title: shownText(one(e, 'title')), link: childrenNamed(e, 'link')[0]?.attributes.href, authors: authors(e), categories, summary: childrenNamed(e, 'summary')[0], content: childrenNamed(e, 'content')[0] };
   });
   const links = Object.fromEntries(childrenNamed(feed, 'link').map((l) => [l.attributes.rel ?? 'alternate', l.attributes.href]));
-  return { id: one(feed, 'id').text, title: one(feed, 'title').text, updated: one(feed, 'updated').text, links, entries };
+  const subtitle = childrenNamed(feed, 'subtitle')[0];
+  return { id: one(feed, 'id').text, title: shownText(one(feed, 'title')), subtitle: subtitle && shownText(subtitle), authors: authors(feed), updated: one(feed, 'updated').text, links, entries };
 }
-

@@ -3,7 +3,7 @@ import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
 import { defaultSiteConfig, type SiteConfig } from '../../src/config.js';
 import { absoluteLinks, renderFeed, type FeedEntry, type FeedJob } from '../../src/render/feeds.js';
-import { readAtom as atom } from '../helpers/xml.js';
+import { readAtom as atom, xmlChars } from '../helpers/xml.js';
 
 const config: SiteConfig = { ...defaultSiteConfig, title: '存档 Archive', url: 'https://archive.example.org', baseurl: '/mirror', lang: 'zh-CN' };
 
@@ -58,12 +58,32 @@ describe('renderFeed', () => {
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (title, excerpt, body) => {
         const xml = renderFeed(job('atom', [entry({ title, excerpt, author: excerpt || undefined })]), config, new Map([['posts/a.md', `<p>${body}</p>`]]));
         const [e] = atom(xml).entries;
-        // What XML 1.0 cannot carry (control characters, lone surrogates) is dropped; the rest is kept.
-        const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-        expect(e!.title).toBe(xmlSafe(title).replace(/\r\n?/g, '\n'));
+        // What XML 1.0 cannot carry (control characters, lone surrogates) is dropped; the rest is kept, CRs too.
+        expect(e!.title).toBe(xmlChars(title));
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('renderFeed with markup in the front matter', () => {
+  it('keeps a feed well-formed when a tag or category holds `<`, and gives each as written as term and label', () => {
+    const terms = ['a<b', 'c"d & e<f>', 'tab\there\nand line'];
+    const feed = atom(renderFeed(job('atom', [entry({ terms })]), config, new Map([['posts/a.md', article]])));
+    expect(feed.entries[0]!.categories).toEqual(terms.map((term) => ({ term, label: term })));
+  });
+
+  it('keeps a literal `&amp;` in a name or title as written, not as `&`', () => {
+    const xml = renderFeed({ ...job('atom', [entry({ author: 'R&amp;D 部', title: 'Q&amp;A' })]), title: 'AT&amp;T · 存档' }, config, new Map([['posts/a.md', article]]));
+    const feed = atom(xml);
+    expect(feed.title).toBe('AT&amp;T · 存档');
+    expect(feed.entries[0]).toMatchObject({ title: 'Q&amp;A', authors: ['R&amp;D 部'] });
+  });
+
+  it('keeps an article holding `]]>` twice as one well-formed content, its HTML unchanged', () => {
+    const html = '<p>a ]]> b ]]> c</p><p><img src="https://img.example/x.jpg" alt="]]><![CDATA[ ]]>"></p>';
+    const feed = atom(renderFeed(job('atom', [entry()]), config, new Map([['posts/a.md', html]])));
+    expect(feed.entries[0]!.content!.text).toBe(html);
   });
 });
 

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeSegment } from '../../src/load/permalink.js';
 import { robotsTxt, sitemapFiles, type SitemapEntry } from '../../src/render/sitemap.js';
 import { childrenNamed, parseXml } from '../helpers/xml.js';
 
@@ -59,6 +61,21 @@ describe('sitemapFiles', () => {
     const split = await sitemapFiles(at(50_001), 'https://a.example');
     expect(split.map((f) => f.path)).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml']);
     expect(urlsOf(split[1]!.contents).map((u) => u.loc)).toEqual(['https://a.example/p/50000/']);
+  });
+
+  it("keeps every URL as written, whatever a post's URL holds (& ' $ + , ; = @ stay as they are)", async () => {
+    const segment = fc.string({ unit: fc.constantFrom('&', "'", '$', '+', ',', ';', '=', '@', '(', ')', '!', '*', '<', '>', '"', '%', '#', '?', ']]>', ' ', 'a', '香', '😀'), minLength: 1, maxLength: 6 });
+    const url = fc.array(segment, { maxLength: 3 }).map((segments) => `/${segments.map((s) => `${encodeSegment(s)}/`).join('')}`);
+    // A base path as a URL keeps it (no dot segments, nothing a URL parser would encode).
+    const base = fc.stringMatching(/^(\/[A-Za-z0-9&'$+,;=@!*()~_-]{1,8}){0,2}$/);
+    await fc.assert(
+      fc.asyncProperty(fc.array(url, { minLength: 1, maxLength: 5 }), base, async (urls, path) => {
+        const origin = `https://archive.example.org${path}`;
+        const [file] = await sitemapFiles(urls.map((u) => ({ url: u, lastmod: '2024-11-15T07:37:40.066+08:00' })), origin);
+        expect(urlsOf(file!.contents).map((u) => u.loc)).toEqual(urls.map((u) => origin + u));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('names the sitemap in robots.txt', () => {
