@@ -46,6 +46,13 @@ export interface FeedJob {
 }
 
 /**
+ * How many of its post's tags and categories (in that order) an entry names. An entry is in
+ * the feed of each of its terms: naming all of them would make a post's feeds grow as the
+ * square of its terms (SECURITY.md, "Resource limits").
+ */
+const entryTerms = 10;
+
+/**
  * The feeds of the site and of every tag and category (only those `wanted` by the posts they
  * hold, when a filter is given), holding the newest `feed.posts_limit` built posts each.
  * `lastModified` gives a post's last change (see the sitemap).
@@ -63,7 +70,7 @@ export function feedJobs(index: SiteIndex, views: PostViews, config: SiteConfig,
       author: view.author,
       excerpt: view.excerpt,
       image: view.leadImage?.src,
-      terms: [...view.tags, ...view.categories].map((t) => t.name),
+      terms: [...view.tags, ...view.categories].slice(0, entryTerms).map((t) => t.name),
     };
   };
   const { excerptOnly, termFeedsFull } = config.feed;
