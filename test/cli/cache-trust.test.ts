@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,9 +139,6 @@ describe('the cache trusts only what this machine wrote', () => {
     const dir = project();
     const otherMachine = mkdtempSync(join(tmpdir(), 'gazette-other-machine-'));
     const first = await build(dir, { XDG_CACHE_HOME: otherMachine });
-    // The key is made on first use, readable by its user alone.
-    expect(readdirSync(join(otherMachine, 'gazette'))).toEqual(['key']);
-    expect(statSync(join(otherMachine, 'gazette/key')).mode & 0o777).toBe(0o600);
     rmSync(join(dir, 'site'), { recursive: true });
     // This machine (the test run's own key): neither the state nor any entry is used.
     const here = await build(dir);
@@ -149,6 +146,9 @@ describe('the cache trusts only what this machine wrote', () => {
     await expectClean(dir);
     rmSync(join(dir, 'site'), { recursive: true });
     expect((await build(dir)).work).toMatchObject({ postsParsed: 0, articlesTransformed: 0 });
+    // The other machine's key was made on its first use, outside the project, readable by its user alone.
+    expect(readdirSync(join(otherMachine, 'gazette'))).toEqual(['key']);
+    expect(statSync(join(otherMachine, 'gazette/key')).mode & 0o777).toBe(0o600);
   });
 
   it('builds without the cache, and says so, when its key can be neither read nor made', async () => {
@@ -160,6 +160,18 @@ describe('the cache trusts only what this machine wrote', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`gazette: warning: building without the cache: cannot read or make its key ${join(notAFolder, 'gazette/key')}`);
     expect(existsSync(join(dir, '.cache'))).toBe(false);
+    await expectClean(dir);
+  });
+
+  it('makes a new key when its file is damaged: what the old key sealed is then a miss, never an error', async () => {
+    const dir = project();
+    const machine = mkdtempSync(join(tmpdir(), 'gazette-damaged-key-'));
+    const first = await build(dir, { XDG_CACHE_HOME: machine });
+    mkdirSync(join(machine, 'gazette'), { recursive: true });
+    writeFileSync(join(machine, 'gazette/key'), 'not a key\n');
+    rmSync(join(dir, 'site'), { recursive: true });
+    expect((await build(dir, { XDG_CACHE_HOME: machine })).work.articlesTransformed).toBe(first.posts.length);
+    expect(readFileSync(join(machine, 'gazette/key'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
     await expectClean(dir);
   });
 });
