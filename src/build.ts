@@ -18,6 +18,7 @@ import { transformTask, type TransformOutcome, type TransformTask } from './tran
 import type { Transformer } from './transform/transformer.js';
 import { articleParts, lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
 import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState, type FileRecord, type SearchState } from './cache/build-state.js';
+import type { CacheFolder } from './cache/seal.js';
 import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
 import { OutputClash, OutputWriter, publicFiles } from './write/output-writer.js';
 
@@ -36,8 +37,8 @@ export interface BuildOptions {
   readonly threads?: number | undefined;
   /** Told how many posts there are and when each is done (a progress bar); none when undefined. */
   readonly progress?: { start(total: number): void; tick(): void; stop(): void } | undefined;
-  /** The persistent article cache: its folder and an id of gazette's code; none when undefined. */
-  readonly cache?: { readonly dir: string; readonly codeId: string } | undefined;
+  /** The persistent cache: its folder, this user's secret its files are sealed with, and an id of gazette's code; none when undefined. */
+  readonly cache?: (CacheFolder & { readonly codeId: string }) | undefined;
 }
 
 /**
@@ -65,10 +66,10 @@ export interface BuiltSite {
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const cacheDir = options.cache?.dir;
-  const previous = cacheDir ? await readBuildState(cacheDir, options.outDir) : undefined;
-  const persist = cacheDir
-    ? { forget: () => forgetBuildState(cacheDir, options.outDir), save: (state: BuildState) => writeBuildState(cacheDir, options.outDir, state) }
+  const cache = options.cache;
+  const previous = cache ? await readBuildState(cache, options.outDir) : undefined;
+  const persist = cache
+    ? { forget: () => forgetBuildState(cache, options.outDir), save: (state: BuildState) => writeBuildState(cache, options.outDir, state) }
     : undefined;
   const site = await buildSite(options, previous, persist);
   return reportOf(site, options, performance.now() - started);
@@ -309,7 +310,7 @@ export function transformSettings(options: BuildOptions) {
 
 /** The article cache, keyed on the transform settings and gazette's code; none with --no-cache. */
 export function articleCache(options: BuildOptions): ArticleCache | undefined {
-  return options.cache ? openArticleCache(options.cache.dir, JSON.stringify([transformSettings(options), options.cache.codeId])) : undefined;
+  return options.cache ? openArticleCache(options.cache, JSON.stringify([transformSettings(options), options.cache.codeId])) : undefined;
 }
 
 /**

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { build } from './build.js';
 import type { BuildReport } from './report.js';
 import { FatalError, formatDiagnostic } from './errors.js';
-import { buildOptions, codeId, projectPaths, type BuildFlags } from './options.js';
+import { machineSecret } from './cache/machine-secret.js';
+import { buildOptions, codeId, projectPaths, secretFile, type BuildFlags } from './options.js';
 import { createProgressBar } from './progress.js';
 import type { DevUpdate } from './dev/session.js';
 
@@ -23,13 +25,29 @@ interface BuildCommandFlags extends BuildFlags {
 async function runBuild(flags: BuildCommandFlags): Promise<number> {
   const cwd = process.cwd();
   const report = await build({
-    ...buildOptions(cwd, flags, codeId()),
+    ...buildOptions(cwd, flags, codeId(), cacheSecret(flags)),
     // A progress bar on a terminal only: not when stderr is a file or a pipe, in CI, or with --quiet.
     progress: process.stderr.isTTY && !process.env.CI && !flags.quiet ? createProgressBar(process.stderr) : undefined,
   });
   if (flags.report) await writeFile(resolve(cwd, flags.report), `${JSON.stringify(report, null, 2)}\n`);
   printReport(report, flags.quiet === true);
   return report.errors.length > 0 ? 1 : 0;
+}
+
+/**
+ * This user's secret that cache files are sealed with (see cache/seal.ts), unless the cache is
+ * off. When it can be neither read nor made (a home that is not writable), the build runs
+ * without the cache, as with --no-cache, and says so.
+ */
+function cacheSecret(flags: BuildFlags): string | undefined {
+  if (!flags.cache) return undefined;
+  const file = secretFile(process.env.XDG_CACHE_HOME, homedir());
+  try {
+    return machineSecret(file);
+  } catch (error) {
+    console.error(`gazette: warning: building without the cache: cannot read or make its key ${file} (${(error as Error).message}); set XDG_CACHE_HOME to a writable folder, or pass --no-cache`);
+    return undefined;
+  }
 }
 
 interface DevFlags extends BuildFlags {
@@ -43,9 +61,10 @@ async function runDev(flags: DevFlags): Promise<void> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FatalError(`--port must be a port number, got ${JSON.stringify(flags.port)}`);
   const code = codeId();
+  const secret = cacheSecret(flags);
   let basePath = '/';
   const configure = () => {
-    const options = buildOptions(cwd, flags, code);
+    const options = buildOptions(cwd, flags, code, secret);
     basePath = `${options.config.baseurl}/`;
     return options;
   };
@@ -107,7 +126,7 @@ function withInputFlags(command: Command): Command {
     .option('--permalink <pattern>', 'post URL pattern or Jekyll style (overrides permalink), e.g. /:year/:month/:day/:slug/')
     .option('--future', 'also build posts dated after now (Jekyll leaves them out; so does gazette by default)')
     .option('--threads <n>', 'worker threads that transform posts (default: one per core for archives of a few hundred posts or more; 0 or 1: none)')
-    .option('--no-cache', 'do not read or write the cache (.cache/gazette/, safe to delete): parse, transform and render everything');
+    .option('--no-cache', 'do not read or write the cache (.cache/gazette/, safe to delete) or its key (~/.cache/gazette/key): parse, transform and render everything');
 }
 
 function program(): Command {

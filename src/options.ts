@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from './build.js';
 import { loadConfig } from './config.js';
@@ -69,8 +69,21 @@ export function cacheDir(cwd: string): string {
   return resolve(cwd, '.cache/gazette');
 }
 
-/** Reads the config (throws FatalError when it is bad) and resolves every folder. `code` is codeId() (computed once). */
-export function buildOptions(cwd: string, flags: BuildFlags, code: string): BuildOptions {
+/**
+ * Where this user's secret for sealing the cache is kept: `$XDG_CACHE_HOME/gazette/key`, else
+ * `~/.cache/gazette/key`. Outside every project, so an archive's own `.cache/` cannot bring it.
+ * (A relative or empty XDG_CACHE_HOME is ignored, as the XDG spec says.)
+ */
+export function secretFile(xdgCacheHome: string | undefined, home: string): string {
+  return join(xdgCacheHome && isAbsolute(xdgCacheHome) ? xdgCacheHome : join(home, '.cache'), 'gazette', 'key');
+}
+
+/**
+ * Reads the config (throws FatalError when it is bad) and resolves every folder. `code` is
+ * codeId() and `secret` machineSecret() (each computed once); the cache is used when the flags
+ * ask for it and there is a secret to seal it with.
+ */
+export function buildOptions(cwd: string, flags: BuildFlags, code: string, secret: string | undefined): BuildOptions {
   const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future }, cwd);
   const publicDir = folder(cwd, flags.public, 'public');
   if (flags.public !== undefined && !existsSync(publicDir)) throw new FatalError(`public folder not found: ${flags.public}`);
@@ -83,7 +96,7 @@ export function buildOptions(cwd: string, flags: BuildFlags, code: string): Buil
     config,
     now: Date.now(),
     threads: threadCount(flags.threads),
-    cache: flags.cache ? { dir: cacheDir(cwd), codeId: code } : undefined,
+    cache: flags.cache && secret !== undefined ? { dir: cacheDir(cwd), secret, codeId: code } : undefined,
   };
 }
 

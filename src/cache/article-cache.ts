@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Article, ArticleSummary } from '../types.js';
 import type { TransformTask } from '../transform/transform-post.js';
 import { hashOf } from './build-state.js';
+import { seal, unseal, type CacheFolder } from './seal.js';
 
 /**
  * The persistent article cache (`.cache/gazette/articles/`): a post's article HTML and
@@ -12,6 +13,7 @@ import { hashOf } from './build-state.js';
  * archive, so each entry also records every link lookup its article made (href → archived
  * page or none, and whether the href is on one of the archive's news sites); an entry is
  * used only if the archive answers every one of them the same way now. Safe to delete.
+ * Both files of an entry are sealed (seal.ts): one this machine did not write is a miss.
  */
 
 /** One link lookup an article made: the href, the archived page it led to (or null), whether it was on a source site. */
@@ -57,27 +59,29 @@ export interface ArticleCache {
 }
 
 /**
- * Opens the cache in `dir`. `salt` must change whenever what a transform produces could:
+ * Opens the cache in `cache.dir`. `salt` must change whenever what a transform produces could:
  * the settings it uses and gazette's code (see codeId).
  */
-export function openArticleCache(dir: string, salt: string): ArticleCache {
-  const folder = join(dir, 'articles');
+export function openArticleCache(cache: CacheFolder, salt: string): ArticleCache {
+  const { secret } = cache;
+  const folder = join(cache.dir, 'articles');
   const fileOf = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
   const textOf = (key: string) => join(folder, key.slice(0, 2), `${key}.txt`);
   return {
     key: (task) => hashOf([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding]),
     async read(key) {
       try {
-        return JSON.parse(await readFile(fileOf(key), 'utf8')) as StoredEntry;
+        const body = unseal(secret, ['article', key], await readFile(fileOf(key)));
+        return body && (JSON.parse(body.toString('utf8')) as StoredEntry);
       } catch {
-        return undefined; // missing or unreadable: a miss, never an error
+        return undefined; // missing or unreadable: a miss, never an error (so is one not sealed here)
       }
     },
     async readText(key) {
       // Read synchronously: the search index reads every post's text in a row, and a small
       // file read through the thread pool costs several times the read itself.
       try {
-        return readFileSync(textOf(key), 'utf8');
+        return unseal(secret, ['text', key], readFileSync(textOf(key)))?.toString('utf8');
       } catch {
         return undefined;
       }
@@ -88,8 +92,8 @@ export function openArticleCache(dir: string, salt: string): ArticleCache {
       const { text, ...article } = entry.article;
       // Written aside and renamed, so a killed build never leaves half an entry; the text
       // first, so an entry is never there without it.
-      await writeAtomically(textOf(key), text);
-      await writeAtomically(file, JSON.stringify({ ...entry, article }));
+      await writeAtomically(textOf(key), seal(secret, ['text', key], text));
+      await writeAtomically(file, seal(secret, ['article', key], JSON.stringify({ ...entry, article })));
     },
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ArticleSummary } from '../types.js';
 import type { LoadResult } from '../load/load-post.js';
 import type { LinkLookupRecord } from './article-cache.js';
+import { sealLength, sealMac, unseal, type CacheFolder } from './seal.js';
 
 /**
  * What the previous build of one output folder knew, so the next one redoes only what
@@ -19,7 +20,8 @@ import type { LinkLookupRecord } from './article-cache.js';
  *
  * The state is removed before a build starts changing the output folder and written again
  * once it has finished, so a build killed half-way leaves none, and the next build trusts
- * nothing it recorded.
+ * nothing it recorded. The file is sealed (seal.ts): a state this machine did not write is
+ * as if there were none.
  */
 
 /** A post file's stat, as far as a rebuild compares it. */
@@ -101,14 +103,15 @@ function stateFile(cacheDir: string, outDir: string): string {
  */
 type Line = ['f', string, FileRecord] | ['a', string, ArticleRecord] | ['o', string, string];
 
-/** The previous build's state, or undefined when there is none (or it is unreadable or old). */
-export async function readBuildState(cacheDir: string, outDir: string): Promise<BuildState | undefined> {
-  let bytes: Buffer;
+/** The previous build's state, or undefined when there is none (or it is unreadable, old or not sealed here). */
+export async function readBuildState(cache: CacheFolder, outDir: string): Promise<BuildState | undefined> {
+  let bytes: Buffer | undefined;
   try {
-    bytes = await readFile(stateFile(cacheDir, outDir));
+    bytes = unseal(cache.secret, ['state', outDir], await readFile(stateFile(cache.dir, outDir)));
   } catch {
     return undefined;
   }
+  if (!bytes) return undefined;
   try {
     let start = bytes.indexOf(0x0a);
     const header = JSON.parse(bytes.toString('utf8', 0, start)) as { version: number; loadKey: string; pages?: BuildState['pages']; search?: SearchState };
@@ -130,29 +133,35 @@ export async function readBuildState(cacheDir: string, outDir: string): Promise<
 }
 
 /** Removes the state: from now on the output folder may differ from what it says. */
-export async function forgetBuildState(cacheDir: string, outDir: string): Promise<void> {
-  await rm(stateFile(cacheDir, outDir), { force: true });
+export async function forgetBuildState(cache: CacheFolder, outDir: string): Promise<void> {
+  await rm(stateFile(cache.dir, outDir), { force: true });
 }
 
 /** Saves the state of a finished build (written aside and renamed: never half a file). */
-export async function writeBuildState(cacheDir: string, outDir: string, state: BuildState): Promise<void> {
-  const file = stateFile(cacheDir, outDir);
+export async function writeBuildState(cache: CacheFolder, outDir: string, state: BuildState): Promise<void> {
+  const file = stateFile(cache.dir, outDir);
   await mkdir(join(file, '..'), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
+    // The seal is computed as the state is written, and written over this placeholder at the end.
+    const mac = sealMac(cache.secret, ['state', outDir]);
+    await handle.write(' '.repeat(sealLength - 1) + '\n');
     let chunk = `${JSON.stringify({ version: stateVersion, loadKey: state.loadKey, pages: state.pages, search: state.search })}\n`;
+    const flush = async () => {
+      mac.update(chunk);
+      await handle.write(chunk);
+      chunk = '';
+    };
     const add = async (line: Line) => {
       chunk += `${JSON.stringify(line)}\n`;
-      if (chunk.length > 1 << 20) {
-        await handle.write(chunk);
-        chunk = '';
-      }
+      if (chunk.length > 1 << 20) await flush();
     };
     for (const [source, record] of Object.entries(state.files)) await add(['f', source, record]);
     for (const [source, record] of Object.entries(state.articles)) await add(['a', source, record]);
     for (const [path, fingerprint] of Object.entries(state.outputs)) await add(['o', path, fingerprint]);
-    await handle.write(chunk);
+    await flush();
+    await handle.write(mac.digest('hex'), 0);
   } finally {
     await handle.close();
   }

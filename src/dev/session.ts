@@ -60,12 +60,12 @@ export class DevSession {
 
   /** The first build, from the state of the previous `gazette build` or session if there is one. */
   async start(): Promise<DevUpdate> {
-    const cacheDir = this.paths.cacheDir;
     try {
       this.options = this.configure();
-      if (this.options.cache) {
-        this.state = await readBuildState(cacheDir, this.options.outDir);
-        await forgetBuildState(cacheDir, this.options.outDir);
+      const cache = this.options.cache;
+      if (cache) {
+        this.state = await readBuildState(cache, this.options.outDir);
+        await forgetBuildState(cache, this.options.outDir);
       }
     } catch {
       // A bad config: run() reads it again and reports it.
@@ -109,6 +109,6 @@ export class DevSession {
   /** Saves the build state, so the next `gazette build` or session starts from it. */
   async close(): Promise<void> {
     await this.transformers.close();
-    if (this.state && this.options?.cache) await writeBuildState(this.paths.cacheDir, this.options.outDir, this.state);
+    if (this.state && this.options?.cache) await writeBuildState(this.options.cache, this.options.outDir, this.state);
   }
 }

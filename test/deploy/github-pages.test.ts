@@ -1,11 +1,12 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { baseUrlProblems, checkout, runStep } from '../helpers/deploy.js';
 import { root } from '../helpers/paths.js';
 import type { CliResult } from '../helpers/run-cli.js';
-import { brokenReferences, differences } from '../helpers/site-files.js';
+import { brokenReferences, differences, listFiles } from '../helpers/site-files.js';
 
 /**
  * examples/github-pages.yml, run: its `run:` steps in order, in a fresh copy of the
@@ -27,13 +28,23 @@ const steps = workflow.jobs.build!.steps;
 const baseUrl = 'https://example.github.io/gazette-site';
 const action = (name: string) => steps.find((s) => s.uses?.startsWith(`${name}@`));
 
-/** Runs the build job's `run:` steps in `dir`, each expression replaced by what GitHub gives it. */
-async function runJob(dir: string): Promise<CliResult[]> {
+/** A fresh runner: a checkout, and a home folder of its own (`~`; XDG_CACHE_HOME unset, as on GitHub's runners). */
+interface Runner {
+  readonly dir: string;
+  readonly home: string;
+}
+
+function runner(): Runner {
+  return { dir: checkout(), home: mkdtempSync(join(tmpdir(), 'gazette-runner-home-')) };
+}
+
+/** Runs the build job's `run:` steps on a runner, each expression replaced by what GitHub gives it. */
+async function runJob({ dir, home }: Runner): Promise<CliResult[]> {
   const results: CliResult[] = [];
   for (const step of steps.filter((s) => s.run !== undefined)) {
     const command = step.run!.replaceAll('${{ steps.pages.outputs.base_url }}', baseUrl);
     expect(command, 'an expression the test does not know').not.toContain('${{');
-    const result = await runStep(command, dir);
+    const result = await runStep(command, dir, { HOME: home, XDG_CACHE_HOME: '' });
     expect(result.code, `${command}\n${result.stderr}`).toBe(0);
     results.push(result);
   }
@@ -41,12 +52,14 @@ async function runJob(dir: string): Promise<CliResult[]> {
 }
 
 describe('the GitHub Pages workflow (examples/github-pages.yml)', () => {
+  let first: Runner;
   let dir: string;
   let site: string;
 
   beforeAll(async () => {
-    dir = checkout();
-    await runJob(dir);
+    first = runner();
+    dir = first.dir;
+    await runJob(first);
     site = join(dir, String(action('actions/upload-pages-artifact')!.with!.path));
   });
 
@@ -66,11 +79,20 @@ describe('the GitHub Pages workflow (examples/github-pages.yml)', () => {
     expect(brokenReferences(site, '/gazette-site')).toEqual([]);
   });
 
-  it('builds the same site from a fresh checkout with the cached .cache/gazette restored', async () => {
-    expect(action('actions/cache')!.with!.path).toBe('.cache/gazette');
-    const next = checkout();
-    cpSync(join(dir, '.cache/gazette'), join(next, '.cache/gazette'), { recursive: true });
+  it('builds the same site on a fresh runner with the cache restored, using every cached article (the cache’s key is restored with it)', async () => {
+    // The cache and the key its files are sealed with (outside the checkout: a repository cannot ship it).
+    const paths = String(action('actions/cache')!.with!.path).trim().split('\n');
+    expect(paths).toEqual(['.cache/gazette', '~/.cache/gazette/key']);
+    const next = runner();
+    const place = (r: Runner, path: string) => (path.startsWith('~/') ? join(r.home, path.slice(2)) : join(r.dir, path));
+    for (const path of paths) cpSync(place(first, path), place(next, path), { recursive: true });
+    const articles = join(next.dir, '.cache/gazette/articles');
+    const stamps = () => listFiles(articles).map((f) => `${f} ${statSync(join(articles, f)).ino} ${statSync(join(articles, f)).mtimeMs}`);
+    const restored = stamps();
+    expect(restored.length).toBeGreaterThan(0);
     await runJob(next);
-    expect(differences(site, join(next, '_site'))).toEqual([]);
+    expect(differences(site, join(next.dir, '_site'))).toEqual([]);
+    // No article was transformed again: an entry read as a miss would have been written anew.
+    expect(stamps()).toEqual(restored);
   });
 });

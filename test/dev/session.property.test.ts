@@ -178,7 +178,7 @@ describe('gazette dev (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(burstArb, { minLength: 1, maxLength: 5 }), async (bursts) => {
         const dir = project();
-        const configure = () => buildOptions(dir, { ...flags, cache }, code);
+        const configure = () => buildOptions(dir, { ...flags, cache }, code, 'test secret');
         const options = configure();
         const session = new DevSession(configure, { ...options, configFile: join(dir, 'gazette.config.yml'), cacheDir: cacheDir(dir) });
         await session.start();
