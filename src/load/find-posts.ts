@@ -37,7 +37,7 @@ export async function findPosts(root: string, cwd: string, exclude: readonly str
     if (rel.split(sep).some((part) => part.startsWith('.') || ignoredFolders.has(part))) continue;
     if (exclude.some((dir) => abs === dir || abs.startsWith(dir + sep))) continue;
     if (entry.isSymbolicLink()) {
-      diagnostics.push(diagnostic('warning', relative(cwd, abs), 'symbolic link not followed', { hint: 'posts must be real files inside the posts folder' }));
+      diagnostics.push(linkNotFollowed(relative(cwd, abs)));
       continue;
     }
     if (entry.isFile() && formats[extname(entry.name).toLowerCase()]) candidates.push({ rel, abs });
@@ -57,4 +57,9 @@ export async function findPosts(root: string, cwd: string, exclude: readonly str
   }
   files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   return { files, diagnostics };
+}
+
+/** The warning for a symbolic link in the posts folder (a post is never read through one). */
+export function linkNotFollowed(source: string): Diagnostic {
+  return diagnostic('warning', source, 'symbolic link not followed', { hint: 'posts must be real files inside the posts folder' });
 }

@@ -1,11 +1,11 @@
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { diagnostic } from '../errors.js';
 import type { Diagnostic, Post, Skipped } from '../types.js';
 import type { FileRecord, FileStat } from '../cache/build-state.js';
 import pMap from 'p-map';
-import { findPosts, type PostFile } from './find-posts.js';
+import { NotRegularFileError, readRegularFile } from '../read-regular-file.js';
+import { findPosts, linkNotFollowed, type PostFile } from './find-posts.js';
 import type { LoadContext, LoadResult } from './load-post.js';
 
 /** Files read at once: enough to hide the file system's latency, few enough to stay light. */
@@ -41,8 +41,10 @@ export async function loadPosts(postsDir: string, outDir: string, cwd: string, c
     const reusable = known && known.place === place && known.result.skipped?.reason !== 'future date' ? known : undefined;
     let info: FileStat;
     try {
-      // (Synchronous: a stat is a few microseconds, and a rebuild stats every post.)
-      const s = statSync(file.path);
+      // (Synchronous: a stat is a few microseconds, and a rebuild stats every post.) Not
+      // through a link: a file swapped for one since the listing is not a post either.
+      const s = lstatSync(file.path);
+      if (s.isSymbolicLink()) return { result: { diagnostics: [linkNotFollowed(file.source)] } };
       info = { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
     } catch (error) {
       return cantRead(error);
@@ -52,8 +54,10 @@ export async function loadPosts(postsDir: string, outDir: string, cwd: string, c
     if (reusable && !reusable.racy && sameStat(reusable.stat, info)) return { result: reusable.result, record: racy ? { ...reusable, racy } : reusable };
     let bytes: Buffer;
     try {
-      bytes = await readFile(file.path);
+      // (Swapped for a link since the stat: refused by the open itself.)
+      bytes = (await readRegularFile(file.path)).bytes;
     } catch (error) {
+      if (error instanceof NotRegularFileError && error.link) return { result: { diagnostics: [linkNotFollowed(file.source)] } };
       return cantRead(error);
     }
     const hashOf = () => createHash('sha256').update(bytes).digest('hex');

@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../errors.js';
+import { NotRegularFileError, readRegularFile } from '../read-regular-file.js';
 import { foldedPath, foldersOf } from '../site/output-paths.js';
 import type { Diagnostic } from '../types.js';
 
@@ -232,11 +233,22 @@ export class OutputWriter {
     return diagnostics;
   }
 
-  /** Copies one public file to `path` unless the output folder has it as it is. */
-  async copyPublicFile(from: string, path: string): Promise<void> {
-    const info = await stat(from);
+  /**
+   * Copies one public file to `path` unless the output folder has it as it is. False, copying
+   * nothing, when `from` is not a regular file: a symbolic link (perhaps swapped in since the
+   * listing) is never followed, or any file the builder can read could be published.
+   */
+  async copyPublicFile(from: string, path: string): Promise<boolean> {
+    const info = await lstat(from);
+    if (!info.isFile()) return false;
     const fingerprint = `${publicFingerprintPrefix}${info.size} ${info.mtimeMs} ${info.ctimeMs} ${info.ino}`;
-    if (!this.isCurrent(path, fingerprint)) this.write(path, await readFile(from), fingerprint);
+    if (this.isCurrent(path, fingerprint)) return true;
+    const read = await readRegularFile(from).catch((error: unknown) => {
+      if (error instanceof NotRegularFileError) return undefined;
+      throw error;
+    });
+    if (read !== undefined) this.write(path, read.bytes, fingerprint);
+    return read !== undefined;
   }
 
   /**
