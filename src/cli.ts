@@ -96,6 +96,7 @@ async function runDev(flags: DevFlags): Promise<void> {
 }
 
 function printUpdate(update: DevUpdate, what: string): void {
+  for (const warning of update.warnings) console.error(formatDiagnostic({ severity: 'warning', ...warning }));
   for (const problem of update.problems) {
     console.error(problem.source ? formatDiagnostic({ severity: 'error', ...problem }) : `gazette: ${problem.message}`);
   }

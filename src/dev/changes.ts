@@ -6,9 +6,12 @@ import type { Post } from '../types.js';
  * file events the watcher saw (no file system, no clock), so they can be tested alone.
  */
 
-/** One event from the watcher (chokidar's names). */
+/**
+ * One event from the watcher: chokidar's names, and `link` for a symbolic link that is at the
+ * path now (new, or in place of a file or a whole folder), which gazette never follows.
+ */
 export interface FileEvent {
-  readonly kind: 'add' | 'change' | 'unlink' | 'addDir' | 'unlinkDir';
+  readonly kind: 'add' | 'change' | 'unlink' | 'addDir' | 'unlinkDir' | 'link';
   /** Absolute path. */
   readonly path: string;
 }
@@ -33,7 +36,7 @@ export interface ChangeSet {
   readonly postsEdited: readonly string[];
   /** Post files or folders of posts that appeared or disappeared (renames are both). */
   readonly postsAddedOrRemoved: boolean;
-  /** Files of the public folder that appeared, changed or disappeared. */
+  /** Files of the public folder that appeared, changed or disappeared (or became links). */
   readonly publicFiles: readonly string[];
   /** Folders of the public folder that appeared or disappeared (with whatever they held). */
   readonly publicFolders: boolean;
@@ -99,7 +102,11 @@ export function collectChanges(events: readonly FileEvent[], paths: ProjectPaths
       else publicFiles.push(path);
     } else if (within(path, paths.postsDir) && !hidden(path, paths.postsDir)) {
       const isFolder = firstKind === 'addDir' || firstKind === 'unlinkDir' || lastKind === 'addDir' || lastKind === 'unlinkDir';
-      if (isFolder) {
+      // A link, in place of a post or of a folder of posts (whose files get no events of their
+      // own): the build leaves it out and says so.
+      if (firstKind === 'link' || lastKind === 'link') {
+        postsAddedOrRemoved = true;
+      } else if (isFolder) {
         if (existedBefore !== existsAfter) postsAddedOrRemoved = true;
       } else if (postExtensions.has(extname(path).toLowerCase())) {
         if (existedBefore && existsAfter) postsEdited.push(path);

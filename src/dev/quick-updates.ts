@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, type Stats } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { articleCache, articleId, articleKey, transformSettings, writeFeeds, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
 import { feedJobs } from '../render/feeds.js';
@@ -13,7 +13,9 @@ import { editedSearchState, patchSearchIndex, searchStateOf, type IndexedText } 
 import { transformTask } from '../transform/transform-post.js';
 import type { Transformer } from '../transform/transformer.js';
 import type { LinkTable } from '../site/link-table.js';
-import type { Post } from '../types.js';
+import { diagnostic } from '../errors.js';
+import type { Diagnostic, Post } from '../types.js';
+import { linkOnPath, readRegularFile } from '../read-regular-file.js';
 import { OutputWriter, publicFingerprintPrefix } from '../write/output-writer.js';
 import { isBodyEdit } from './changes.js';
 
@@ -65,11 +67,13 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     const old = site.index.bySource.get(source);
     const known = site.state.files[source];
     if (!old || !known || !site.state.articles[source]) return undefined; // not a built post
+    // A symbolic link (the file, or a folder on its way) is never read through: the rebuild
+    // leaves the post out and warns, as a build does.
+    if (linkOnPath(options.postsDir, path) !== undefined) return undefined;
     let bytes: Buffer;
-    let info: ReturnType<typeof statSync>;
+    let info: Stats;
     try {
-      info = statSync(path);
-      bytes = readFileSync(path);
+      ({ bytes, info } = await readRegularFile(path));
     } catch {
       return undefined;
     }
@@ -169,11 +173,17 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
   };
 }
 
-/** Copies or removes changed public files; undefined when one stands where a page is (a rebuild decides). */
+/**
+ * Copies or removes changed public files; undefined when one stands where a page is, or when
+ * robots.txt goes (the build may then write its own): a rebuild decides. A symbolic link (or
+ * a file in a linked folder) is not copied, as the build does not copy it: the file it
+ * replaced is removed, and a warning names the link.
+ */
 export async function updatePublicFiles(site: BuiltSite, options: BuildOptions, files: readonly string[]): Promise<BuiltSite | undefined> {
   const publicDir = options.publicDir;
   if (!publicDir || !existsSync(options.outDir)) return undefined;
   const writer = await OutputWriter.open(options.outDir, site.state.outputs, { partial: true });
+  const warnings: Diagnostic[] = [];
   for (const file of files) {
     const path = relative(publicDir, file).split(sep).join('/');
     const recorded = site.state.outputs[path];
@@ -181,9 +191,27 @@ export async function updatePublicFiles(site: BuiltSite, options: BuildOptions, 
       await writer.abort();
       return undefined; // a generated page's path
     }
-    if (existsSync(file) && statSync(file).isFile()) await writer.copyPublicFile(file, path);
-    else if (recorded !== undefined) writer.remove(path);
+    const link = linkOnPath(publicDir, file);
+    // (copyPublicFile refuses a file swapped for a link after this look, too.)
+    if (link === undefined && lstatSync(file, { throwIfNoEntry: false })?.isFile() && (await writer.copyPublicFile(file, path))) continue;
+    if (path === 'robots.txt') {
+      await writer.abort();
+      return undefined;
+    }
+    // A folder swapped for a link: its files are the rebuild's to remove.
+    if (link === file && Object.keys(site.state.outputs).some((output) => output.startsWith(`${path}/`))) {
+      await writer.abort();
+      return undefined;
+    }
+    if (recorded !== undefined) writer.remove(path);
+    if (link !== undefined) warnings.push(diagnostic('warning', relative(options.cwd, link), 'symbolic link not followed', { hint: 'public files must be real files inside the public folder' }));
   }
   const { outputs, written, removed } = await writer.commit();
-  return { ...site, state: { ...site.state, outputs }, work: { postsParsed: 0, articlesTransformed: 0, pagesRendered: 0, filesWritten: written, filesRemoved: removed } };
+  const same = (a: Diagnostic, b: Diagnostic) => a.source === b.source && a.message === b.message;
+  return {
+    ...site,
+    state: { ...site.state, outputs },
+    diagnostics: [...site.diagnostics.filter((d) => !warnings.some((w) => same(d, w))), ...warnings],
+    work: { postsParsed: 0, articlesTransformed: 0, pagesRendered: 0, filesWritten: written, filesRemoved: removed },
+  };
 }

@@ -2,6 +2,7 @@ import { buildSite, type BuildOptions, type BuiltSite } from '../build.js';
 import { forgetBuildState, readBuildState, writeBuildState, type BuildState } from '../cache/build-state.js';
 import { FatalError } from '../errors.js';
 import type { BuildWork } from '../report.js';
+import type { Diagnostic } from '../types.js';
 import { collectChanges, planUpdate, type FileEvent, type Plan, type ProjectPaths } from './changes.js';
 import { TransformerKeeper, updatePostBodies, updatePublicFiles } from './quick-updates.js';
 
@@ -25,6 +26,8 @@ export interface DevUpdate {
   readonly ms: number;
   /** Every error the site has now (empty when all is well). */
   readonly problems: readonly Problem[];
+  /** The site's warnings that the previous update did not have (the first build: all of them). */
+  readonly warnings: readonly Problem[];
 }
 
 /**
@@ -42,6 +45,8 @@ export class DevSession {
   /** The state of the output folder as the last successful update left it. */
   private state: BuildState | undefined;
   private current: readonly Problem[] = [];
+  /** The warnings of the last successful update, each as JSON: only new ones are told. */
+  private warned: ReadonlySet<string> = new Set();
   private readonly transformers = new TransformerKeeper();
 
   /**
@@ -77,7 +82,7 @@ export class DevSession {
   async update(events: readonly FileEvent[]): Promise<DevUpdate> {
     const started = performance.now();
     const plan = planUpdate(collectChanges(events, this.paths));
-    if (plan.kind === 'nothing') return { plan: 'nothing', quick: true, built: true, ms: 0, problems: this.current };
+    if (plan.kind === 'nothing') return { plan: 'nothing', quick: true, built: true, ms: 0, problems: this.current, warnings: [] };
     return this.run(plan, started);
   }
 
@@ -92,8 +97,12 @@ export class DevSession {
       next ??= await buildSite(options, this.site?.state ?? this.state);
       this.site = next;
       this.state = next.state;
-      this.current = next.diagnostics.filter((d) => d.severity === 'error').map(({ source, line, message, hint }) => ({ source, ...(line !== undefined ? { line } : {}), message: hint ? `${message} (${hint})` : message }));
-      return { plan: plan.kind, quick, built: true, work: next.work, ms: performance.now() - started, problems: this.current };
+      this.current = next.diagnostics.filter((d) => d.severity === 'error').map(problemOf);
+      const warnings = next.diagnostics.filter((d) => d.severity === 'warning').map(problemOf);
+      const seen = this.warned;
+      this.warned = new Set(warnings.map((w) => JSON.stringify(w)));
+      const fresh = warnings.filter((w) => !seen.has(JSON.stringify(w)));
+      return { plan: plan.kind, quick, built: true, work: next.work, ms: performance.now() - started, problems: this.current, warnings: fresh };
     } catch (error) {
       // The next update reads the config again and rebuilds, whatever it is about. A fatal
       // error (config, templates, folders) comes before anything is written, so the output
@@ -102,7 +111,7 @@ export class DevSession {
       this.options = undefined;
       if (!(error instanceof FatalError)) this.state = undefined;
       this.current = [{ source: '', message: error instanceof Error ? error.message : String(error) }];
-      return { plan: plan.kind, quick: false, built: false, ms: performance.now() - started, problems: this.current };
+      return { plan: plan.kind, quick: false, built: false, ms: performance.now() - started, problems: this.current, warnings: [] };
     }
   }
 
@@ -111,4 +120,9 @@ export class DevSession {
     await this.transformers.close();
     if (this.state && this.options?.cache) await writeBuildState(this.options.cache, this.options.outDir, this.state);
   }
+}
+
+/** A diagnostic as the terminal and the overlay show it (its hint in brackets). */
+function problemOf({ source, line, message, hint }: Diagnostic): Problem {
+  return { source, ...(line !== undefined ? { line } : {}), message: hint ? `${message} (${hint})` : message };
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FileEvent, ProjectPaths } from './changes.js';
 
@@ -66,9 +66,9 @@ export function createBurster(onBurst: (events: FileEvent[]) => Promise<void>, o
 /** chokidar's window in which a file's further changes are not reported, with a margin. */
 const changeThrottleMs = 75;
 
-/** A file's size and times, as one comparable string ('' when it is gone). */
+/** A file's size and times, as one comparable string ('' when it is gone); a link's own, not its target's. */
 function statOf(path: string): string {
-  const info = statSync(path, { throwIfNoEntry: false });
+  const info = lstatSync(path, { throwIfNoEntry: false });
   return info ? `${info.size} ${info.mtimeMs} ${info.ctimeMs}` : '';
 }
 

@@ -39,6 +39,14 @@ describe('collectChanges and planUpdate', () => {
     expect(plan(ev('unlinkDir', '/p/public/assets')).kind).toBe('build');
   });
 
+  it('rebuild when a symbolic link takes the place of a post or of a folder of posts (whose files get no events), and let the quick update see a public one', () => {
+    expect(plan(ev('link', '/p/posts/2019')).kind).toBe('build');
+    expect(plan(ev('link', '/p/posts/a.md')).kind).toBe('build');
+    expect(plan(ev('unlink', '/p/posts/a.md'), ev('link', '/p/posts/a.md')).kind).toBe('build');
+    expect(plan(ev('link', '/p/posts/.hidden')).kind).toBe('nothing');
+    expect(plan(ev('link', '/p/public/site.css'))).toEqual({ kind: 'public', files: ['/p/public/site.css'] });
+  });
+
   it('rebuild when several kinds of input change at once (a git checkout)', () => {
     expect(plan(ev('change', '/p/posts/a.md'), ev('change', '/p/public/x.css')).kind).toBe('build');
   });

@@ -1,18 +1,19 @@
 import fc from 'fast-check';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build.js';
 import { DevSession } from '../../src/dev/session.js';
 import type { FileEvent } from '../../src/dev/changes.js';
 import { buildOptions, cacheDir, codeId } from '../../src/options.js';
 import { root } from '../helpers/paths.js';
-import { differences } from '../helpers/site-files.js';
+import { differences, listFiles } from '../helpers/site-files.js';
 
 /**
  * `gazette dev` is always right: after any sequence of edits (posts created, edited in their
- * front matter or body, renamed, deleted, broken; templates and public files edited), each
+ * front matter or body, renamed, deleted, broken, swapped for symbolic links to files
+ * elsewhere; templates and public files edited, a public file swapped for a link), each
  * applied as the watcher would report it, the output folder is byte-identical to a clean
  * build of the same inputs (no cache, no state, no previous output).
  */
@@ -63,7 +64,9 @@ type Command =
   | { kind: 'delete'; which: number }
   | { kind: 'break'; which: number }
   | { kind: 'template'; which: number; mark: number }
-  | { kind: 'public'; mark: number };
+  | { kind: 'public'; mark: number }
+  | { kind: 'link-post'; which: number }
+  | { kind: 'link-public' };
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), name: fc.integer({ min: 0, max: 20 }), post: postArb }),
@@ -75,12 +78,27 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('break' as const), which: fc.nat() }),
   fc.record({ kind: fc.constant('template' as const), which: fc.integer({ min: 0, max: 2 }), mark: fc.nat({ max: 999 }) }),
   fc.record({ kind: fc.constant('public' as const), mark: fc.nat({ max: 999 }) }),
+  fc.record({ kind: fc.constant('link-post' as const), which: fc.nat() }),
+  fc.record({ kind: fc.constant('link-public' as const) }),
 );
+
+/** Text of files outside the project's inputs, which links point to: never in the site. */
+const secret = 'SECRET-OUTSIDE-THE-ARCHIVE';
+
+/** Replaces `path` by a link to `target` in one rename, as `ln -sf target x.tmp && mv -f x.tmp path` (or a git checkout) does. */
+function swapForLink(path: string, target: string): void {
+  symlinkSync(target, `${path}.tmp-link`);
+  renameSync(`${path}.tmp-link`, path);
+}
 
 /** Applies a command to the project's files and returns the events a watcher would report. */
 function apply(dir: string, command: Command): FileEvent[] {
   const postsDir = join(dir, 'posts');
-  const posts = readdirSync(postsDir).sort();
+  // (Posts that are links now are left alone: an edit would write through them.)
+  const posts = readdirSync(postsDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
   const pick = (n: number) => (posts.length ? join(postsDir, posts[n % posts.length]!) : undefined);
   // Names without dates: the date is the front matter's alone (no warnings that come and go).
   const name = (n: number) => join(postsDir, `post-${n}.md`);
@@ -146,7 +164,24 @@ function apply(dir: string, command: Command): FileEvent[] {
     case 'public': {
       const path = join(dir, 'public', 'note.txt');
       const existed = existsSync(path);
+      rmSync(path, { force: true }); // (a link now, perhaps)
       writeFileSync(path, `mark ${command.mark}\n`);
+      return [{ kind: existed ? 'change' : 'add', path }];
+    }
+    case 'link-post': {
+      // Elsewhere, the same front matter with another body: to a quick update, a body edit.
+      const path = pick(command.which);
+      if (!path) return [];
+      const target = join(dir, 'outside', basename(path));
+      writeFileSync(target, readFileSync(path, 'utf8').replace(/<p>补充 \d+。<\/p>/, `<p>${secret}</p>`));
+      swapForLink(path, target);
+      return [{ kind: 'change', path }];
+    }
+    case 'link-public': {
+      const path = join(dir, 'public', 'note.txt');
+      const existed = existsSync(path);
+      writeFileSync(join(dir, 'outside', 'note.txt'), `${secret}\n`);
+      swapForLink(path, join(dir, 'outside', 'note.txt'));
       return [{ kind: existed ? 'change' : 'add', path }];
     }
   }
@@ -155,6 +190,7 @@ function apply(dir: string, command: Command): FileEvent[] {
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-dev-prop-'));
   mkdirSync(join(dir, 'posts'));
+  mkdirSync(join(dir, 'outside'));
   for (let i = 0; i < 4; i++) writeFileSync(join(dir, 'posts', `seed-${i}.md`), postText({ title: i, day: i + 1, tags: [i % tags.length], body: i, link: (i + 1) % 4 }));
   cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
   cpSync(join(root, 'public'), join(dir, 'public'), { recursive: true });
@@ -194,6 +230,7 @@ describe('gazette dev (property)', () => {
           rmSync(clean, { recursive: true, force: true });
           const reference = await buildSite({ ...configure(), outDir: clean, cache: undefined }, undefined);
           expect(differences(join(dir, '_site'), clean)).toEqual([]);
+          expect(listFiles(join(dir, '_site')).filter((file) => readFileSync(join(dir, '_site', file), 'utf8').includes(secret))).toEqual([]);
           expect(update.problems.map((p) => p.source)).toEqual(reference.diagnostics.filter((d) => d.severity === 'error').map((d) => d.source));
         }
         rmSync(dir, { recursive: true, force: true });
