@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { linkOnPath, readRegularFile } from '../read-regular-file.js';
 import type { Problem } from './session.js';
 import { devClientScript } from './client.js';
+import { isServedHost, refusedHostText } from './served-hosts.js';
 
 /**
  * The dev server: serves the output folder under the site's base path, and tells open pages
@@ -60,23 +62,69 @@ export function injectClient(html: string): string {
   return at === -1 ? html + scriptTag : html.slice(0, at) + scriptTag + html.slice(at);
 }
 
+/** What a request path names inside the site: its cleaned parts below the base path, and its query. */
+export interface SiteTarget {
+  /** The path's parts below the base path, decoded, without `.`, `..` or empty parts. */
+  readonly parts: readonly string[];
+  /** True when the path ends with a slash (or is the base path itself): it names a folder. */
+  readonly folder: boolean;
+  /** `?…`, or ''. */
+  readonly query: string;
+}
+
 /**
- * The file of the output folder a request path names, or undefined when it is outside the
- * base path or would leave the output folder. Folders serve their `index.html`.
+ * The site path a request names, or undefined when it is outside the base path or cannot be
+ * decoded. `..` goes up no further than the base path, as a browser resolves it; a backslash
+ * separates parts as a slash does (browsers treat `/\` as `//`; Windows as a folder).
  */
-export function fileFor(outDir: string, basePath: string, requestPath: string): string | undefined {
+export function siteTarget(basePath: string, requestPath: string): SiteTarget | undefined {
+  const at = requestPath.indexOf('?');
   let path: string;
   try {
-    path = decodeURIComponent(requestPath.split('?')[0]!);
+    path = decodeURIComponent(at === -1 ? requestPath : requestPath.slice(0, at));
   } catch {
     return undefined;
   }
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
-  if (!(path + '/').startsWith(base)) return undefined;
-  const inside = normalize(path.slice(base.length)).replace(/^(\.\.(\/|\\|$))+/, '');
-  const file = join(outDir, inside);
-  if (file !== outDir && !file.startsWith(outDir + sep)) return undefined;
-  return path.endsWith('/') || inside === '.' || inside === '' ? join(file, 'index.html') : file;
+  if (!(path + '/').startsWith(base) || path.includes('\0')) return undefined;
+  const parts: string[] = [];
+  for (const part of path.slice(base.length).split(/[\\/]/)) {
+    if (part === '..') parts.pop();
+    else if (part !== '' && part !== '.') parts.push(part);
+  }
+  return { parts, folder: parts.length === 0 || /[\\/]$/.test(path), query: at === -1 ? '' : requestPath.slice(at) };
+}
+
+/**
+ * The path of a folder of the site, for a redirect: made from its parts alone, each one
+ * percent-encoded, so it always starts with one slash and stays on this site (never
+ * `//other.example/` or `/\other.example/`, which browsers take as another host).
+ */
+export function folderLocation(basePath: string, parts: readonly string[]): string {
+  const all = [...basePath.split('/').filter((part) => part !== ''), ...parts];
+  return all.length === 0 ? '/' : `/${all.map(encodeURIComponent).join('/')}/`;
+}
+
+/**
+ * What the output folder holds at a site path: the regular file to serve (a folder's
+ * `index.html`), 'folder' for a folder named without its trailing slash, or undefined. Only
+ * what gazette writes there is served: nothing through a symbolic link in the output folder.
+ */
+async function lookUp(outDir: string, target: SiteTarget): Promise<string | 'folder' | undefined> {
+  const path = join(outDir, ...target.parts);
+  if (linkOnPath(outDir, path) !== undefined) return undefined;
+  const info = await lstat(path).catch(() => undefined);
+  if (info?.isDirectory()) {
+    if (!target.folder) return 'folder';
+    const index = join(path, 'index.html');
+    return (await lstat(index).catch(() => undefined))?.isFile() ? index : undefined;
+  }
+  return info?.isFile() && !target.folder ? path : undefined;
+}
+
+/** A file of the output folder, read without following a link; undefined when it cannot be. */
+async function readServed(file: string): Promise<Buffer | undefined> {
+  return (await readRegularFile(file).catch(() => undefined))?.bytes;
 }
 
 export async function startDevServer(options: { outDir: string; basePath: () => string; host: string; port: number; problems: () => readonly Problem[] }): Promise<DevServer> {
@@ -86,18 +134,20 @@ export async function startDevServer(options: { outDir: string; basePath: () => 
   };
   const serveFile = async (request: IncomingMessage, response: ServerResponse) => {
     const base = options.basePath();
-    let file = fileFor(options.outDir, base, request.url ?? '/');
-    if (file !== undefined && (await stat(file).catch(() => undefined))?.isDirectory()) {
+    const target = siteTarget(base, request.url ?? '/');
+    const found = target && (await lookUp(options.outDir, target));
+    if (target && found === 'folder') {
       // A folder without the trailing slash: relative links need it.
-      response.writeHead(301, { location: `${request.url}/` }).end();
+      response.writeHead(301, { location: folderLocation(base, target.parts) + target.query }).end();
       return;
     }
     let status = 200;
-    let body = file === undefined ? undefined : await readFile(file).catch(() => undefined);
+    let file = found;
+    let body = file && (await readServed(file));
     if (file === undefined || body === undefined) {
       status = 404;
       file = join(options.outDir, '404.html');
-      body = await readFile(file).catch(() => Buffer.from('<!doctype html><title>Not found</title><h1>Not found</h1>'));
+      body = (await readServed(file)) ?? Buffer.from('<!doctype html><title>Not found</title><h1>Not found</h1>');
     }
     const type = contentType(file);
     const contents = type.startsWith('text/html') ? injectClient(body.toString('utf8')) : body;
@@ -105,6 +155,10 @@ export async function startDevServer(options: { outDir: string; basePath: () => 
   };
 
   const server: Server = createServer((request, response) => {
+    if (!isServedHost(request.headers.host, options.host)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(refusedHostText(options.host));
+      return;
+    }
     const path = (request.url ?? '/').split('?')[0]!;
     const base = options.basePath();
     if (path === `${devPrefix}client.js`) {
@@ -115,7 +169,7 @@ export async function startDevServer(options: { outDir: string; basePath: () => 
       clients.add(response);
       request.on('close', () => clients.delete(response));
     } else if (path === '/' && base !== '/') {
-      response.writeHead(302, { location: base }).end();
+      response.writeHead(302, { location: folderLocation(base, []) }).end();
     } else {
       serveFile(request, response).catch(() => response.writeHead(500).end());
     }
