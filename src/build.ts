@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
@@ -20,7 +20,7 @@ import { articleParts, lookupsHold, openArticleCache, type ArticleCache, type Li
 import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState, type FileRecord, type SearchState } from './cache/build-state.js';
 import type { CacheFolder } from './cache/seal.js';
 import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
-import { OutputClash, OutputWriter, publicFiles } from './write/output-writer.js';
+import { OutputClash, OutputWriter, publicFiles, type PublicListing } from './write/output-writer.js';
 
 /** Where a build reads and writes; all paths absolute. */
 export interface BuildOptions {
@@ -108,7 +108,7 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
   const archive = await loadPosts(options.postsDir, outDir, cwd, context, previous?.loadKey === loadKey ? previous.files : undefined);
   const writer = await OutputWriter.open(outDir, previous?.outputs);
   try {
-    const publicList = options.publicDir ? await publicFiles(options.publicDir) : [];
+    const publicList = options.publicDir ? await publicFiles(options.publicDir) : { files: [], links: [] };
     const { index, diagnostics: indexDiagnostics } = buildSiteIndex(archive.posts, sitePlan(options, renderer, writer.caseInsensitive, publicList));
     const diagnostics: Diagnostic[] = [...archive.diagnostics, ...indexDiagnostics];
     const work = { postsParsed: archive.parsed, articlesTransformed: 0, pagesRendered: 0 };
@@ -254,7 +254,7 @@ async function clashes(site: SiteWork, what: string, write: () => Promise<void> 
  * folder can hold: the longest path its platform allows (Linux 4,096 bytes with the final NUL,
  * macOS 1,024; Node on Windows takes long paths), less the folder's own path.
  */
-function sitePlan(options: BuildOptions, renderer: Renderer, caseInsensitive: boolean, publicList: readonly string[]): SitePlan {
+function sitePlan(options: BuildOptions, renderer: Renderer, caseInsensitive: boolean, publicList: PublicListing): SitePlan {
   const own = new Map<string, string>();
   if (renderer.has(notFoundTemplate)) own.set(notFoundPageJob().path, 'the 404 page');
   if (renderer.has(searchTemplate)) {
@@ -268,7 +268,7 @@ function sitePlan(options: BuildOptions, renderer: Renderer, caseInsensitive: bo
   const pathMax = process.platform === 'darwin' ? 1023 : process.platform === 'win32' ? 32_000 : 4095;
   return {
     reservedFiles: new Set(own.keys()),
-    publicFiles: new Set(publicList),
+    publicFiles: new Set(publicList.files),
     reservedFolders: renderer.has(searchTemplate) ? [searchData] : [],
     describe: (path) => own.get(path) ?? path,
     maxPathBytes: pathMax - Buffer.byteLength(options.outDir + sep),
@@ -295,7 +295,8 @@ async function writeCrawlerFiles(site: SiteWork, entries: readonly SitemapEntry[
   if (!sitemapPaths(entries.length).map((path) => site.writer.isCurrent(path, fingerprint)).every(Boolean)) {
     for (const file of await sitemapFiles(entries, origin)) site.writer.write(file.path, file.contents, fingerprint);
   }
-  if (publicDir && existsSync(join(publicDir, 'robots.txt'))) return;
+  // (A link is not the user's robots.txt: it is not copied, so gazette writes its own.)
+  if (publicDir && lstatSync(join(publicDir, 'robots.txt'), { throwIfNoEntry: false })?.isFile()) return;
   const robots = hashOf([site.renderKey, 'robots', origin]);
   if (!site.writer.isCurrent('robots.txt', robots)) site.writer.write('robots.txt', robotsTxt(origin), robots);
 }

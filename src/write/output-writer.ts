@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type Dirent, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../errors.js';
@@ -211,12 +211,15 @@ export class OutputWriter {
   /**
    * Copies the public folder verbatim, except files at a path a page was written to, or that
    * need a page's path as a folder (or are a folder of pages): those are reported and the page
-   * is kept. A file is copied again only when its size or times changed. `files` are the
-   * folder's files (publicFiles), when already listed.
+   * is kept. A file is copied again only when its size or times changed; a symbolic link is
+   * not followed (and said so). `listing` is the folder's (publicFiles), when already listed.
    */
-  async copyPublic(publicDir: string, cwd: string, files?: readonly string[]): Promise<Diagnostic[]> {
-    const diagnostics: Diagnostic[] = [];
-    for (const path of files ?? (await publicFiles(publicDir))) {
+  async copyPublic(publicDir: string, cwd: string, listing?: PublicListing): Promise<Diagnostic[]> {
+    const { files, links } = listing ?? (await publicFiles(publicDir));
+    const diagnostics: Diagnostic[] = links.map((path) =>
+      diagnostic('warning', relative(cwd, join(publicDir, path)), 'symbolic link not followed', { hint: 'public files must be real files inside the public folder' }),
+    );
+    for (const path of files) {
       const from = join(publicDir, path);
       const notCopied = (why: string) => diagnostics.push(diagnostic('warning', relative(cwd, from), `not copied: ${why}`));
       if (this.produced.has(path)) {
@@ -370,13 +373,18 @@ export class OutputWriter {
 /** How the fingerprint of a copied public file begins (a page's is a hash). */
 export const publicFingerprintPrefix = 'public ';
 
-/**
- * Paths (relative, with `/`) of the files in a public folder. Symbolic links are not files
- * here: a link's target may be anywhere.
- */
-export async function publicFiles(publicDir: string): Promise<string[]> {
+/** A public folder's files and its symbolic links (relative paths, with `/`). */
+export interface PublicListing {
+  readonly files: readonly string[];
+  /** Not copied: a link's target may be anywhere (a warning names each). */
+  readonly links: readonly string[];
+}
+
+/** Lists a public folder: its regular files, and the symbolic links in it, which are not followed. */
+export async function publicFiles(publicDir: string): Promise<PublicListing> {
   const entries = await readdir(publicDir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(publicDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+  const path = (entry: Dirent) => relative(publicDir, join(entry.parentPath, entry.name)).split(sep).join('/');
+  return { files: entries.filter((entry) => entry.isFile()).map(path), links: entries.filter((entry) => entry.isSymbolicLink()).map(path) };
 }
 
 /**

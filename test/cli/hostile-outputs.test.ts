@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -147,6 +147,22 @@ describe('one post cannot replace another page', () => {
     expect(code).toBe(0);
     expect(warningsOf('public/report.html/figure.png')).toEqual([expect.stringMatching(/: not copied: report.html\/figure.png cannot be written: a folder of it is the file report.html/)]);
     expect(read(site, 'report.html')).toContain('The article of');
+  }, 60_000);
+});
+
+describe('symbolic links in the public folder', () => {
+  it("copies none, names each, and writes gazette's own robots.txt when public/robots.txt is a link", async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'gazette-outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'SECRET-OUTSIDE');
+    const dir = project({ '2024-01-01-fine.md': 'title: Fine' }, { 'assets/real.css': 'body {}' });
+    symlinkSync(join(outside, 'secret.txt'), join(dir, 'public/assets/secret.css'));
+    symlinkSync(join(outside, 'secret.txt'), join(dir, 'public/robots.txt'));
+    const { code, warningsOf, site } = await build(dir);
+    expect(code).toBe(0);
+    expect(warningsOf('public/assets/secret.css')).toEqual([expect.stringContaining(': symbolic link not followed')]);
+    expect(warningsOf('public/robots.txt')).toEqual([expect.stringContaining(': symbolic link not followed')]);
+    expect(listFiles(site).filter((f) => read(site, f).includes('SECRET-OUTSIDE'))).toEqual([]);
+    expect(read(site, 'robots.txt')).toContain('Sitemap: https://archive.example.org/sitemap.xml');
   }, 60_000);
 });
 
