@@ -23,3 +23,12 @@ describe('image-captions', () => {
     expect(rewrite(html, [imageCaptions])).toBe(html);
   });
 });
+
+describe('image-captions in a long list', () => {
+  it('makes each captioned image of a long list a figure, as it makes one', () => {
+    const one = '<img src="a.jpg"><small>c</small> <p>x</p>';
+    const figure = rewrite(one, [imageCaptions]);
+    expect(rewrite(one.repeat(3), [imageCaptions])).toBe(figure.repeat(3));
+    expect(rewrite(`<div>${one.repeat(20_000)}</div>`, [imageCaptions])).toBe(`<div>${figure.repeat(20_000)}</div>`);
+  }, 5_000);
+});
