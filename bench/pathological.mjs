@@ -1,6 +1,6 @@
 // bench/pathological.mjs — does any stage take time that grows faster than its input?
 //
-//   npm run bench:pathological [-- --only NAME,NAME] [--runs N] [--dist DIR] [--no-build]
+//   npm run bench:pathological [-- --only NAME,NAME] [--runs N] [--dist DIR] [--no-build] [--generator FILE]
 //
 // Each family is one shape of hostile or odd input (a body of `<p>` + blank line repeated, a
 // long lazy-image src, thousands of tags made of punctuation only, …) made at four doubling
@@ -20,11 +20,15 @@
 // reason outside this code (a library, or a module another change owns): they are shown but
 // do not fail the run.
 //
+// The last family rebuilds archives of 250 to 2,000 posts (made by ../shared/bench/gen-corpus.mjs,
+// or --generator FILE) after a fifth of their posts changed every term: the search index is
+// then patched in place.
+//
 // --dist DIR times another build's compiled modules, e.g. main's, to see the growth this
 // benchmark guards against. --no-build skips the CLI builds. Run with --expose-gc (the npm
 // script does) for steadier times.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,6 +246,39 @@ if (withBuilds) {
     const times = series(build, (n) => Math.max(0, buildMedian(build.make(n)) - baseline));
     report(build.name, `gazette build (less ${cell(baseline)})`, build.sizes, times);
   }
+
+  // Rebuilds after a fifth of an archive's posts changed every term (each body doubled): the
+  // search index is patched in place, which one post at a time read every shard once per post.
+  const generator = resolve(option('--generator') ?? join(here, '../../shared/bench/gen-corpus.mjs'));
+  const editedRebuild = { name: 'a fifth of the posts edited', sizes: [250, 500, 1000, 2000] };
+  if (existsSync(generator) && (!only || only.includes(editedRebuild.name))) {
+    const times = series(editedRebuild, (n) => {
+      const project = join(work, `archive-${n}`);
+      execFileSync(process.execPath, [generator, '--count', String(n), '--out', join(project, 'posts'), '--seed', '1'], { stdio: 'ignore' });
+      const rebuild = () => spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, cli, 'build', '--posts', 'posts', '--out', 'site', '-q'], { cwd: project, encoding: 'utf8' });
+      rebuild();
+      const pristine = `${project}-pristine`;
+      cpSync(project, pristine, { recursive: true });
+      const edited = readdirSync(join(project, 'posts')).sort().slice(0, n / 5);
+      const cpu = [];
+      for (let i = 0; i < runs; i++) {
+        rmSync(project, { recursive: true, force: true });
+        cpSync(pristine, project, { recursive: true });
+        for (const name of edited) {
+          const file = join(project, 'posts', name);
+          const text = readFileSync(file, 'utf8');
+          const bodyStart = text.indexOf('\n---\n', 4) + 5;
+          writeFileSync(file, text + text.slice(bodyStart));
+        }
+        const [user, system] = rebuild().stderr.trim().split('\n').pop().split(' ').map(Number);
+        cpu.push((user + system) * 1000);
+        if (cpu.at(-1) > limit) break;
+      }
+      rmSync(pristine, { recursive: true, force: true });
+      return median(cpu);
+    });
+    report(editedRebuild.name, 'gazette build, rebuild (posts: n, edited: n/5)', editedRebuild.sizes, times);
+  } else if (!only) console.error(`skipped '${editedRebuild.name}': no corpus generator at ${generator} (--generator FILE)`);
   rmSync(work, { recursive: true, force: true });
 }
 
