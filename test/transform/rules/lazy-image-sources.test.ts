@@ -48,13 +48,17 @@ describe('lazy-image-sources on long and odd URLs', () => {
   });
 
   it('answers at once for a long src of repeated words (a single pattern backtracked: 37 s at 160 KB)', () => {
-    const src = `${'lazy'.repeat(40_000)}`;
+    const src = 'lazy'.repeat(80_000);
     expect(isPlaceholder(src)).toBe(patternPlaceholder(src.slice(0, 400)));
     expect(isPlaceholder(`${src}.gif`)).toBe(true);
-  });
+  }, 2_000);
 
-  it('drops a long run of commas after a srcset URL as it drops one', () => {
-    expect(srcsetCandidates('a.jpg,,, b.jpg 2x')).toEqual([{ url: 'a.jpg', descriptor: '' }, { url: 'b.jpg', descriptor: '2x' }]);
-    expect(largestCandidate(`a.jpg${','.repeat(100_000)} b.jpg 2x`)).toBe('b.jpg');
-  });
+  it('drops the commas that end a srcset URL, however many commas it holds (a ,+$ pattern tried each of them)', () => {
+    expect(srcsetCandidates('a.jpg,,, b,,c.jpg, d.jpg 2x')).toEqual([
+      { url: 'a.jpg', descriptor: '' },
+      { url: 'b,,c.jpg', descriptor: '' },
+      { url: 'd.jpg', descriptor: '2x' },
+    ]);
+    expect(largestCandidate(`a${','.repeat(200_000)}b.jpg, c.jpg 2x`)).toBe('c.jpg');
+  }, 2_000);
 });

@@ -29,8 +29,8 @@ describe('imageKey on odd paths', () => {
     expect(imageKey('/a.jpg/@@images/x\n/b.jpg/@@images/y')).toBe('/a.jpg/@@images/x\n/b.jpg');
   });
 
-  it('reads a src of 20,000 `/@@images/` before a line break at once (the pattern took 6 s)', () => {
-    expect(imageKey(`${'/@@images/'.repeat(20_000)}\nx`)).toBe(`${'/@@images/'.repeat(20_000)}\nx`);
+  it('reads a src of 40,000 `/@@images/` before a line break at once (the pattern took seconds)', () => {
+    expect(imageKey(`${'/@@images/'.repeat(40_000)}\nx`)).toBe(`${'/@@images/'.repeat(40_000)}\nx`);
   }, 2_000);
 });
 
