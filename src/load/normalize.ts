@@ -60,7 +60,9 @@ export function termList(value: unknown, split: boolean): string[] {
   const names: string[] = [];
   const add = (v: unknown, top: boolean): void => {
     if (Array.isArray(v)) v.forEach((x) => add(x, false));
-    else if (typeof v === 'string') names.push(...(top && split ? v.split(/\s+/) : [v]));
+    // (Word by word: spreading a long list into push() overflows the stack, at some 100,000 words.)
+    else if (typeof v === 'string' && top && split) for (const word of v.split(/\s+/)) names.push(word);
+    else if (typeof v === 'string') names.push(v);
     else if (typeof v === 'number' || typeof v === 'boolean') names.push(String(v));
   };
   add(value, true);

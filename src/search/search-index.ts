@@ -144,15 +144,20 @@ function shardJson(entries: Readonly<Record<string, Postings>>): string {
   return JSON.stringify(sorted);
 }
 
+/** Changes to a shard's postings: term → post id → the post's new weights (none: the post no longer has the term). */
+export type ShardChanges = ReadonlyMap<string, ReadonlyMap<number, readonly [number, number] | undefined>>;
+
 /**
- * Replaces one post's postings in a shard file's text: for each term of `changes` in this
- * shard, the post's weights become the given ones (none: the post no longer has the term).
+ * Replaces posts' postings in a shard file's text: for each term of `changes` in this shard,
+ * each post's weights become the given ones. The changes of every edited post come at once,
+ * so a shard and each term's postings are read and written once however many posts changed
+ * (one post at a time, 400 posts of 2,000 whose every term changed took 100 s).
  */
-export function patchShard(contents: string, id: number, changes: ReadonlyMap<string, readonly [number, number] | undefined>): string {
+export function patchShard(contents: string, changes: ShardChanges): string {
   const entries = JSON.parse(contents) as Record<string, Postings>;
-  for (const [term, weights] of changes) {
-    const kept = (Object.hasOwn(entries, term) ? rowsOf(entries[term]!) : []).filter(([other]) => other !== id);
-    if (weights) kept.push([id, weights[0], weights[1]]);
+  for (const [term, byPost] of changes) {
+    const kept = (Object.hasOwn(entries, term) ? rowsOf(entries[term]!) : []).filter(([id]) => !byPost.has(id));
+    for (const [id, weights] of byPost) if (weights) kept.push([id, weights[0], weights[1]]);
     if (kept.length === 0) delete entries[term];
     else entries[term] = postingsOf(kept);
   }

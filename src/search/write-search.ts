@@ -210,18 +210,21 @@ export function patchSearchIndex(site: SiteWork, built: readonly Post[], edits: 
   const folder = join(site.options.outDir, searchData);
   const meta = readFileSync(join(folder, 'meta.json'), 'utf8');
   const normalise = normalizer(traditionalChars, lazyConverter());
-  const shards = new Map<string, string>();
+  const idOf = new Map(built.map((post, id) => [post.source, id]));
+  // Every edit's changes by shard, term and post: each shard is then read, patched and written once.
+  const byShard = new Map<string, Map<string, Map<number, readonly [number, number] | undefined>>>();
   for (const [source, { before, after }] of edits) {
-    const id = built.findIndex((post) => post.source === source);
-    const changes = weightChanges(docWeights(normalise, before.title, before.text), docWeights(normalise, after.title, after.text));
-    const byShard = new Map<string, Map<string, readonly [number, number] | undefined>>();
-    for (const [term, weights] of changes) {
+    const id = idOf.get(source) ?? -1;
+    for (const [term, weights] of weightChanges(docWeights(normalise, before.title, before.text), docWeights(normalise, after.title, after.text))) {
       const path = shardPath(term, built.length);
-      byShard.set(path, (byShard.get(path) ?? new Map()).set(term, weights));
+      let terms = byShard.get(path);
+      if (!terms) byShard.set(path, (terms = new Map()));
+      let posts = terms.get(term);
+      if (!posts) terms.set(term, (posts = new Map()));
+      posts.set(id, weights);
     }
-    for (const [path, shardChanges] of byShard) shards.set(path, patchShard(shards.get(path) ?? readFileSync(join(folder, path), 'utf8'), id, shardChanges));
   }
-  for (const [path, contents] of shards) site.writer.write(searchData + path, contents, searchDataFingerprint);
+  for (const [path, changes] of byShard) site.writer.write(searchData + path, patchShard(readFileSync(join(folder, path), 'utf8'), changes), searchDataFingerprint);
   site.writer.write(searchData + 'meta.json', meta, state.fingerprint);
 }
 

@@ -104,10 +104,15 @@ function termEntries(posts: readonly Post[], kind: TaxonomyKind): TermEntry[] {
   for (const post of posts) for (const name of post[kind]) appendTo(members, name, post.source);
   const names = [...members.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const used = new Set<string>();
+  // The suffix each base slug tries next: the ones before it are taken (taken slugs stay
+  // taken), so a thousand names slugified to nothing do not each try -2, -3, … again.
+  const nextSuffix = new Map<string, number>();
   return names.map((name) => {
     const base = slugify(name) || 'term';
-    let slug = base;
-    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    let n = nextSuffix.get(base) ?? 1; // 1: the base slug itself
+    let slug = n === 1 ? base : `${base}-${n}`;
+    while (used.has(slug)) slug = `${base}-${++n}`;
+    nextSuffix.set(base, n + 1);
     used.add(slug);
     return { name, slug, url: `/${kind}/${encodeSegment(slug)}/`, posts: members.get(name)! };
   });

@@ -1,4 +1,5 @@
-import type { MarkdownIt, StateBlock } from 'markdown-it';
+import type { Env, MarkdownIt, StateBlock } from 'markdown-it';
+import { closingTags, type ClosingTagFinder } from './closing-tags.js';
 
 /**
  * HTML blocks read as Jekyll's kramdown reads them. CommonMark ends an HTML block at the
@@ -18,20 +19,29 @@ const openTag = /^<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/;
 
 /**
  * Offset just past the tag that closes the element opened at `start`, counting nested
- * elements of the same name; -1 when it is not closed before `limit`.
+ * elements of the same name and passing over comments; -1 when it is not closed before
+ * `limit`. (One question; a document's blocks ask through `closingTagIn`.)
  */
 export function findClosingTag(src: string, start: number, limit: number, name: string): number {
-  // Comments are skipped whole; any tag of another name is passed over.
-  const tags = new RegExp(`<!--[\\s\\S]*?-->|<(/?)${name}(?=[\\s/>])[^>]*>`, 'gi');
-  tags.lastIndex = start;
-  let depth = 0;
-  for (let m = tags.exec(src); m && m.index < limit; m = tags.exec(src)) {
-    if (m[0].startsWith('<!--')) continue;
-    if (m[1] === '/') depth--;
-    else if (!m[0].endsWith('/>')) depth++;
-    if (depth === 0) return m.index + m[0].length;
-  }
-  return -1;
+  return closingTags(src, name)(start, limit);
+}
+
+/** The per-document finders, one per element name, kept in markdown-it's `env` (one per render). */
+interface ClosingTagCache {
+  src: string;
+  readonly byName: Map<string, ClosingTagFinder>;
+}
+
+/**
+ * The closing-tag finder of `name` for the document being parsed, made on first use: every
+ * block start of the document then costs a look-up, not a scan to the end of the document.
+ */
+function closingTagIn(env: Env, src: string, name: string): ClosingTagFinder {
+  let cache = env.kramdownClosingTags as ClosingTagCache | undefined;
+  if (cache?.src !== src) cache = env.kramdownClosingTags = { src, byName: new Map() };
+  let finder = cache.byName.get(name);
+  if (!finder) cache.byName.set(name, (finder = closingTags(src, name)));
+  return finder;
 }
 
 function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
@@ -44,11 +54,11 @@ function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number
   if (!name || !blockElements.has(name)) return false;
 
   const limit = state.eMarks[endLine - 1]!;
-  const closeEnd = findClosingTag(src, pos, limit, name);
+  const closeEnd = closingTagIn(state.env, src, name)(pos, limit);
   if (closeEnd === -1) return false;
+  if (silent) return true;
   let nextLine = startLine + 1;
   while (nextLine < endLine && state.bMarks[nextLine]! < closeEnd) nextLine++;
-  if (silent) return true;
 
   const token = state.push('html_block', '', 0);
   token.map = [startLine, nextLine];

@@ -1,4 +1,4 @@
-import markdownIt, { type Renderer } from 'markdown-it';
+import markdownIt, { type Env, type Renderer, type Token } from 'markdown-it';
 import deflist from 'markdown-it-deflist';
 import footnote from 'markdown-it-footnote';
 import { kramdownHtmlBlocks } from './kramdown-html-block.js';
@@ -18,7 +18,8 @@ export type RenderMarkdown = (markdown: string) => string;
 type RenderRule = NonNullable<Renderer['rules']['html_inline']>;
 
 /** Elements whose content an HTML parser reads as raw text up to their closing tag. */
-const rawTextOpen = /^<(style|script|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s>/])/i;
+const rawTextNames = ['style', 'script', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext'];
+const rawTextOpen = new RegExp(`^<(${rawTextNames.join('|')})(?=[\\s>/])`, 'i');
 
 /**
  * An inline `<style>` (or `<script>`, `<textarea>`, …) with no closing tag in the same
@@ -26,15 +27,33 @@ const rawTextOpen = /^<(style|script|textarea|title|xmp|iframe|noembed|noframes|
  * read the rest of the post as that element's text, and sanitizing would then drop it
  * all. Such a tag is shown as the text its author meant instead.
  */
-const escapeUnclosedRawText: RenderRule = (tokens, idx) => {
+const escapeUnclosedRawText: RenderRule = (tokens, idx, _options, env) => {
   const token = tokens[idx]!;
   const name = rawTextOpen.exec(token.content)?.[1]?.toLowerCase();
-  if (name) {
-    const closed = tokens.slice(idx + 1).some((t) => t.type === 'html_inline' && t.content.toLowerCase().startsWith(`</${name}`));
-    if (!closed) return escapeHtml(token.content);
-  }
+  if (name && (lastClosingTags(env ?? {}, tokens).get(name) ?? -1) <= idx) return escapeHtml(token.content);
   return token.content;
 };
+
+/**
+ * Where each raw-text element is last closed in a paragraph's tokens (`</style…` at index
+ * 7), worked out once per paragraph and kept in markdown-it's `env` (one per render): a
+ * paragraph of many `<style>` tags would otherwise be searched again after each one.
+ */
+function lastClosingTags(env: Env, tokens: readonly Token[]): Map<string, number> {
+  const cache = (env.rawTextClosings ??= new WeakMap()) as WeakMap<readonly Token[], Map<string, number>>;
+  let last = cache.get(tokens);
+  if (!last) {
+    last = new Map();
+    tokens.forEach((t, i) => {
+      if (t.type !== 'html_inline') return;
+      const content = t.content.toLowerCase();
+      if (!content.startsWith('</')) return;
+      for (const name of rawTextNames) if (content.startsWith(`</${name}`)) last!.set(name, i);
+    });
+    cache.set(tokens, last);
+  }
+  return last;
+}
 
 /** Creates a renderer; make one per build or worker and reuse it for every post. */
 export function createMarkdownRenderer(): RenderMarkdown {

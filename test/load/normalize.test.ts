@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFileName, titleFromSlug } from '../../src/load/normalize.js';
+import { parseFileName, termList, titleFromSlug } from '../../src/load/normalize.js';
 
 describe('parseFileName', () => {
   it('reads the date and slug of a Jekyll post file name, unpadded too', () => {
@@ -15,3 +15,12 @@ describe('parseFileName', () => {
     expect(parseFileName('2020-04-04-wait...what.md').slug).toBe('wait...what');
   });
 });
+
+describe('termList', () => {
+  it('splits a tags string of 200,000 words (a spread into push() overflowed the stack)', () => {
+    expect(termList('a b  a', true)).toEqual(['a', 'b']);
+    const words = Array.from({ length: 200_000 }, (_, i) => `t${i}`);
+    expect(termList(words.join(' '), true)).toEqual(words);
+  });
+});
+

@@ -107,28 +107,29 @@ describe('the search engine over a built index', () => {
   });
 });
 
-describe('patching one post of an index', () => {
-  it('gives the files a whole new index would have (property)', () => {
+describe('patching posts of an index', () => {
+  it('gives the files a whole new index would have, for one post edited or several at once (property)', () => {
     const alphabet = [...'习近平台湾臺灣香港新闻聞自由中国國的是在了人ab'];
     const text = fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 40 }).map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 8 }), fc.nat(), text, (pairs, pick, edited) => {
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), text), { minLength: 1, maxLength: 4 }), (pairs, picks) => {
         const docs = pairs.map(([title, body], i) => doc(i, title, body));
-        const id = pick % docs.length;
-        const after = docs.map((d, i) => (i === id ? { ...d, text: edited } : d));
+        const edits = new Map(picks.map(([pick, edited]) => [pick % docs.length, edited]));
+        const after = docs.map((d, i) => (edits.has(i) ? { ...d, text: edits.get(i)! } : d));
         const filesOf = (list: readonly SearchDoc[]) => {
           const index = createSearchIndex(list.length, traditional, convert);
           for (const d of list) index.add(d);
           return new Map([...index.files()].map((f) => [f.path, f.contents]));
         };
         const patched = filesOf(docs);
-        const changes = weightChanges(docWeights(normalise, docs[id]!.title, docs[id]!.text), docWeights(normalise, docs[id]!.title, edited));
-        const byShard = new Map<string, Map<string, readonly [number, number] | undefined>>();
-        for (const [term, weights] of changes) {
-          const path = shardPath(term, docs.length);
-          byShard.set(path, (byShard.get(path) ?? new Map()).set(term, weights));
+        const byShard = new Map<string, Map<string, Map<number, readonly [number, number] | undefined>>>();
+        for (const [id, edited] of edits) {
+          for (const [term, weights] of weightChanges(docWeights(normalise, docs[id]!.title, docs[id]!.text), docWeights(normalise, docs[id]!.title, edited))) {
+            const terms = byShard.get(shardPath(term, docs.length)) ?? new Map<string, Map<number, readonly [number, number] | undefined>>();
+            byShard.set(shardPath(term, docs.length), terms.set(term, (terms.get(term) ?? new Map()).set(id, weights)));
+          }
         }
-        for (const [path, shardChanges] of byShard) patched.set(path, patchShard(patched.get(path)!, id, shardChanges));
+        for (const [path, changes] of byShard) patched.set(path, patchShard(patched.get(path)!, changes));
         expect(patched).toEqual(filesOf(after));
       }),
       { numRuns: 200 },

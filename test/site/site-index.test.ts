@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { slugify } from '../../src/load/slug.js';
 import { buildSiteIndex } from '../../src/site/site-index.js';
 import type { Post } from '../../src/types.js';
 
@@ -46,4 +48,35 @@ describe('buildSiteIndex', () => {
     expect(index.isSourceSite('https://rfa.org/elsewhere')).toBe(true);
     expect(index.isSourceSite('https://voanews.com/x')).toBe(false);
   });
+
+  /** The slugs as first assigned: each name tries its slug, then -2, -3, … until one is free. */
+  function firstFreeSlugs(names: string[]): string[] {
+    const used = new Set<string>();
+    return [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => {
+      const base = slugify(name) || 'term';
+      let slug = base;
+      for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+      used.add(slug);
+      return slug;
+    });
+  }
+
+  it('gives each name the first free slug, as trying -2, -3, … from the start would', () => {
+    const name = fc.array(fc.constantFrom('a', 'A', '-', '2', '3', '!', ' ', 'term', 'c++', '香港'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 30 }), (tags) => {
+        const { index } = buildSiteIndex([post('a', 1, { tags: [...new Set(tags)] })]);
+        expect(index.terms.tags.map((t) => t.slug)).toEqual(firstFreeSlugs(tags));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('numbers 20,000 names that slugify to nothing at once (trying -2, -3, … for each took minutes)', () => {
+    // Punctuation only: the number i written with the digits !"#$%&'( .
+    const tags = Array.from({ length: 20_000 }, (_, i) => [...i.toString(8)].map((d) => String.fromCharCode(0x21 + Number(d))).join(''));
+    const { index } = buildSiteIndex([post('a', 1, { tags })]);
+    expect(new Set(index.terms.tags.map((t) => t.url)).size).toBe(20_000);
+    expect(index.terms.tags.at(-1)?.url).toBe('/tags/term-20000/');
+  }, 5_000);
 });

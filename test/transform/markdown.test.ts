@@ -39,3 +39,19 @@ describe('markdown', () => {
     expect(render('Note[^1]\n\n[^1]: The note.\n')).toContain('footnote');
   });
 });
+
+describe('markdown on long repetitive bodies', () => {
+  it('reads blocks that are never closed as it reads one (each used to be scanned to the end of the post)', () => {
+    expect(render('<p>\n\n'.repeat(16_000))).toBe('<p>\n'.repeat(16_000));
+    expect(render('<div>\n\n'.repeat(8_000))).toBe('<div>\n'.repeat(8_000));
+    expect(render('<div\n\n'.repeat(8_000))).toBe('<div\n'.repeat(8_000));
+    expect(render(`<div>\n${'<!--\n\n'.repeat(3)}`)).toBe('<div>\n<!--\n<!--\n\n<!--\n\n');
+    expect(render(`<div>\n${'<!--\n\n'.repeat(30_000)}`)).toBe(`<div>\n<!--\n${'<!--\n\n'.repeat(29_999)}`);
+  }, 5_000);
+
+  it('shows each unclosed raw-text tag of a long paragraph as text, as it shows one', () => {
+    expect(render('a <style> b </style> c <STYLE> d <textarea> e')).toBe('<p>a <style> b </style> c &lt;STYLE&gt; d &lt;textarea&gt; e</p>\n');
+    expect(render('x <style> '.repeat(20_000).trim())).toBe(`<p>${'x &lt;style&gt; '.repeat(20_000).trim()}</p>\n`);
+  }, 5_000);
+});
+

@@ -48,7 +48,8 @@ export function rewriteElements(tree: Parent, visit: (node: Element, parent: Par
     }
     rewriteElements(child, visit);
     const replacement = visit(child, tree);
-    if (replacement) next.push(...replacement);
+    // One by one: spreading a long list into push() overflows the stack (an unwrapped span of 200,000 children).
+    if (replacement) for (const node of replacement) next.push(node);
     else next.push(child);
   }
   tree.children = next as typeof tree.children;

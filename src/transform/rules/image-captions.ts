@@ -29,18 +29,32 @@ function captionAfterImage(node: ElementContent | undefined): ElementContent[] |
   return undefined;
 }
 
-/** Pairs each image (or linked image) in `parent` with a caption that directly follows it. */
+/**
+ * Pairs each image (or linked image) in `parent` with a caption that directly follows it.
+ * The children are copied once, when the first pair is found: splicing each figure into
+ * the list moved all the children after it (80,000 captioned images took 6 s).
+ */
 function pairImagesWithCaptions(parent: Parent): void {
   const children = parent.children as ElementContent[];
+  let paired: ElementContent[] | undefined;
   for (let i = 0; i < children.length; i++) {
-    const img = children[i];
-    if (!isElement(img, 'img')) continue;
-    let j = i + 1;
-    while (j < children.length && isBlankText(children[j]!)) j++;
-    const caption = captionAfterImage(children[j]);
-    if (!caption) continue;
-    children.splice(i, j - i + 1, element('figure', [img, element('figcaption', caption)]));
+    const child = children[i]!;
+    const next = isElement(child, 'img') ? firstNonBlank(children, i + 1) : i;
+    const caption = next > i ? captionAfterImage(children[next]) : undefined;
+    if (caption) {
+      paired ??= children.slice(0, i);
+      paired.push(element('figure', [child, element('figcaption', caption)]));
+      i = next;
+    } else paired?.push(child);
   }
+  if (paired) parent.children = paired as typeof parent.children;
+}
+
+/** Index of the first child at or after `from` that is not blank text (`children.length` when none is). */
+function firstNonBlank(children: readonly ElementContent[], from: number): number {
+  let i = from;
+  while (i < children.length && isBlankText(children[i]!)) i++;
+  return i;
 }
 
 /** A WordPress caption box turned into a figure, or undefined when `node` is not one. */

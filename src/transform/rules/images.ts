@@ -16,11 +16,22 @@ export function imageKey(url: string): string {
     .split('&')
     .filter((p) => p !== '' && !sizeParameters.has(p.split('=')[0]!.toLowerCase()))
     .sort();
-  const picture = path
-    .replace(/\/@@images\/.*$/, '')
+  const picture = withoutPloneScale(path)
     .replace(/-\d+x\d+(?=\.\w+$)/, '')
     .replace(/\/(?:freeze\/)?(?:max|fit\/c)\/\d+(?:\/\d+)?\//, '/')
     .replace(/^https?:/, '')
     .toLowerCase();
   return params.length > 0 ? `${picture}?${params.join('&')}` : picture;
+}
+
+/**
+ * `…/photo.jpg/@@images/image/large` → `…/photo.jpg`: cut at the first `/@@images/` after
+ * which the path has no line break, as `/\/@@images\/.*$/` cuts. Found from the last line
+ * break: the pattern read from each `/@@images/` to the line break (quadratic in their number).
+ */
+function withoutPloneScale(path: string): string {
+  let lastBreak = -1;
+  for (const lineBreak of ['\n', '\r', '\u2028', '\u2029']) lastBreak = Math.max(lastBreak, path.lastIndexOf(lineBreak));
+  const at = path.indexOf('/@@images/', lastBreak + 1);
+  return at === -1 ? path : path.slice(0, at);
 }

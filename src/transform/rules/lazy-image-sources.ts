@@ -16,9 +16,27 @@ import { forEachElement } from './hast.js';
  * never lets one through.
  */
 
+/** Words that name a placeholder file: `lazy_placeholder.gif`, `blank.png`, `grey-1x1.jpg`. */
+const placeholderWord = /placeholder|blank|spacer|lazy|loading|transparent|grey|gray|pixel|1x1/i;
+
 /** A `src` that only holds a spot for the real image: missing, a data: URL, a blank or spinner file. */
 export function isPlaceholder(src: string): boolean {
-  return src === '' || /^data:/i.test(src) || /(placeholder|blank|spacer|lazy|loading|transparent|grey|gray|pixel|1x1)[^/]*\.(gif|png|svg|jpe?g|webp)(\?|$)/i.test(src);
+  if (src === '' || /^data:/i.test(src)) return true;
+  const segments = src.split('/');
+  return segments.some((segment, i) => namesPlaceholder(segment, i === segments.length - 1));
+}
+
+/**
+ * True when one segment of a URL (text between slashes) names a placeholder file: a
+ * placeholder word, then an image extension, which ends the URL (in its last segment) or is
+ * followed by `?`. Each segment is looked at once: one pattern spanning the URL, word then
+ * anything but `/` then extension, took 37 s on a 160 KB `src` of repeated words.
+ */
+function namesPlaceholder(segment: string, last: boolean): boolean {
+  const word = placeholderWord.exec(segment);
+  if (!word) return false;
+  const rest = segment.slice(word.index + word[0].length);
+  return /\.(?:gif|png|svg|jpe?g|webp)\?/i.test(rest) || (last && /\.(?:gif|png|svg|jpe?g|webp)$/i.test(rest));
 }
 
 const lazyProperties = ['dataSrc', 'dataOriginal', 'dataLazySrc'] as const;
@@ -36,13 +54,20 @@ export function srcsetCandidates(srcset: string): { url: string; descriptor: str
     let url = '';
     while (i < srcset.length && !/\s/.test(srcset[i]!)) url += srcset[i++];
     let descriptor = '';
-    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    if (url.endsWith(',')) url = withoutTrailingCommas(url);
     else {
       while (i < srcset.length && srcset[i] !== ',') descriptor += srcset[i++];
     }
     if (url !== '') candidates.push({ url, descriptor: descriptor.trim() });
   }
   return candidates;
+}
+
+/** `a.jpg,,` → `a.jpg`, read from the end (a pattern `,+$` tries every comma of a long run and reads the run to its end each time). */
+function withoutTrailingCommas(url: string): string {
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 0x2c /* , */) end--;
+  return url.slice(0, end);
 }
 
 /** The widest candidate of a `srcset` (`a.jpg 300w, b.jpg 900w` → `b.jpg`). */

@@ -48,7 +48,8 @@ function unwrapNested(parent: Root | Element, open: number[]): void {
     const nested = exclusive.some((rule, i) => rule.group.has(child.tagName) && inner[i]! > 0);
     const counts = inner.map((count, i) => count + (exclusive[i]!.group.has(child.tagName) && !nested ? 1 : 0));
     unwrapNested(child, counts);
-    if (nested) children.push(...child.children);
+    // (One by one: spreading a long list into push() overflows the stack.)
+    if (nested) for (const grandchild of child.children) children.push(grandchild);
     else children.push(child);
   }
   parent.children = children as typeof parent.children;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { imageKey } from '../../../src/transform/rules/images.js';
 import unwrapImageLinks from '../../../src/transform/rules/unwrap-image-links.js';
@@ -16,3 +17,20 @@ describe('unwrap-image-links', () => {
     expect(rewrite(html, [unwrapImageLinks])).toBe(html);
   });
 });
+
+describe('imageKey on odd paths', () => {
+  /** The Plone cut as one pattern: the answers to keep. */
+  const patternCut = (path: string) => path.replace(/\/@@images\/.*$/, '');
+  const piece = fc.constantFrom('/@@images/', '/a', '.jpg', 'x', '\n', '\r', '\u2028', '/', '@@images');
+  const path = fc.array(piece, { maxLength: 10 }).map((parts) => parts.join(''));
+
+  it('cuts Plone image scales as the one-pattern cut did', () => {
+    fc.assert(fc.property(path, (p) => imageKey(p) === imageKey(patternCut(p))), { numRuns: 3000 });
+    expect(imageKey('/a.jpg/@@images/x\n/b.jpg/@@images/y')).toBe('/a.jpg/@@images/x\n/b.jpg');
+  });
+
+  it('reads a src of 40,000 `/@@images/` before a line break at once (the pattern took seconds)', () => {
+    expect(imageKey(`${'/@@images/'.repeat(40_000)}\nx`)).toBe(`${'/@@images/'.repeat(40_000)}\nx`);
+  }, 2_000);
+});
+
