@@ -66,6 +66,14 @@ const { traditionalChars } = await load('search/traditional-chars.js');
 const renderMarkdown = createMarkdownRenderer();
 const article = createArticleProcessor({ origin: 'https://example.org', archivedUrl: () => undefined, isSourceSite: () => false, excerptLength: 200, lang: 'zh' });
 const transform = (format) => (body) => article({ format, body, url: '/2024/01/01/x/', from: 'https://e.org/a/1.html' });
+/** `run`, where throwing the error named `name` is the answer (the stage refuses the input). */
+const refused = (run, name) => (input) => {
+  try {
+    run(input);
+  } catch (error) {
+    if (error?.name !== name) throw error;
+  }
+};
 const countText = createTextCounter('zh');
 const normalise = normalizer(traditionalChars, lazyConverter());
 const parsed = (html) => fromHtml(html, { fragment: true });
@@ -118,8 +126,10 @@ const families = [
     stage: 'article (parse5)',
     sizes: [100, 200, 400, 800],
     make: (n) => `<p>${Array.from({ length: n }, (_, i) => `<b id=${i}>`).join('')}</p>${'<p>x</p>'.repeat(n)}`,
-    run: transform('html'),
-    known: 'the HTML standard reopens every unclosed formatting element in each later block: parse5 makes n x m elements',
+    // The HTML standard reopens every unclosed formatting element in each later block: parse5
+    // would make n x m elements; gazette's parser stops at its element budget (parse-html.ts).
+    run: refused(transform('html'), 'HtmlTooLargeError'),
+    fixed: true,
   },
   { name: 'CJK text, no breaks', stage: 'text stats', sizes: [50000, 100000, 200000, 400000], make: (n) => '新闻自由的记录'.repeat(n / 7), run: countText },
   { name: 'hyphenated words', stage: 'text stats', sizes: [50000, 100000, 200000, 400000], make: (n) => 'a-'.repeat(n / 2) + '新', run: countText },
@@ -135,7 +145,7 @@ const families = [
   { name: 'tags string of many words', stage: 'termList', sizes: [25000, 50000, 100000, 200000], make: (n) => Array.from({ length: n }, (_, i) => `t${i}`).join(' '), run: (v) => termList(v, true), fixed: true },
   { name: 'long title', stage: 'slugify', sizes: [400000, 800000, 1600000, 3200000], make: (n) => '-a '.repeat(n / 3), run: (t) => slugify(t, 'pretty') },
   { name: 'date with trailing spaces', stage: 'parsePostDate', sizes: [50000, 100000, 200000, 400000], make: (n) => `2024-01-01 12:00${' '.repeat(n)}x`, run: (d) => parsePostDate(d, 'text', 'UTC') },
-  { name: 'first line of spaces and tabs', stage: 'splitFrontMatter', sizes: [5000, 10000, 20000, 40000], make: (n) => `---a${' \t'.repeat(n)}x`, run: (text) => { try { splitFrontMatter(text); } catch { /* refused, as it should be */ } }, known: 'front-matter.ts (outside this change): the language-line pattern backtracks over the first line' },
+  { name: 'first line of spaces and tabs', stage: 'splitFrontMatter', sizes: [5000, 10000, 20000, 40000], make: (n) => `---a${' \t'.repeat(n)}x`, run: (text) => { try { splitFrontMatter(text); } catch { /* refused, as it should be */ } }, fixed: true },
 ];
 
 const builds = [

@@ -125,7 +125,7 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
       same && writer.keepPreviousPages()
         ? { built: index.posts, articles: previous!.articles, complete: true, pages: same.count, search: previous!.search }
         : await buildPages(site, previous?.articles ?? {}, previous?.search);
-    if (options.publicDir) diagnostics.push(...(await writer.copyPublic(options.publicDir, cwd, publicList)));
+    if (options.publicDir) for (const warning of await writer.copyPublic(options.publicDir, cwd, publicList)) diagnostics.push(warning);
     const unchanged = writer.unchanged && previous?.loadKey === loadKey && sameRecords(archive.files, previous.files) && sameRecords(articles, previous.articles);
     // From here on the output folder changes: a build killed now must not leave a state behind.
     if (!writer.unchanged) await keeper?.forget();

@@ -44,11 +44,25 @@ function refuse(language: string) {
  * would look it up among its engines by name on a plain object, so `---constructor` finds
  * Object's constructor; gazette refuses every name but YAML's before gray-matter sees it.
  */
-const languageLine = /^---[ \t]*([^\s-][^\r\n]*?)?[ \t]*\r?\n/;
+export function frontMatterLanguage(text: string): string | undefined {
+  // By hand, not by pattern: `---a` and a long run of spaces and tabs made the pattern
+  // `^---[ \t]*([^\s-][^\r\n]*?)?[ \t]*\r?\n` backtrack quadratically (issue #13).
+  if (!text.startsWith('---')) return undefined;
+  const end = text.indexOf('\n');
+  if (end === -1) return undefined;
+  const isBlank = (at: number) => text[at] === ' ' || text[at] === '\t';
+  let first = 3;
+  let last = text[end - 1] === '\r' ? end - 1 : end;
+  if (text.slice(first, last).includes('\r')) return undefined;
+  while (first < last && isBlank(first)) first++;
+  while (last > first && isBlank(last - 1)) last--;
+  if (first === last || /[\s-]/.test(text[first]!)) return undefined;
+  return text.slice(first, last);
+}
 
 /** Splits `text` (a BOM already removed); throws FrontMatterError with a file line. */
 export function splitFrontMatter(text: string): SplitPost {
-  const language = languageLine.exec(text)?.[1];
+  const language = frontMatterLanguage(text);
   if (language !== undefined && !/^ya?ml$/i.test(language)) refuse(language)();
   let yaml: ParsedYaml | undefined;
   const parse = (block: string) => {

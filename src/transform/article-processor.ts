@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import rehypeParse from 'rehype-parse';
+import parseHtml from './parse-html.js';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -63,7 +63,8 @@ export type TransformArticle = (input: ArticleInput) => Article;
 export function createArticleProcessor(options: ArticleProcessorOptions): TransformArticle {
   const renderMarkdown = createMarkdownRenderer();
   const processor = unified()
-    .use(rehypeParse, { fragment: true })
+    // rehype-parse's parse, with a budget on the elements parse5 makes (parse-html.ts).
+    .use(parseHtml)
     // Before sanitizing, two rules that only move or shorten attribute values, so that the
     // sanitizer checks what they produce: lazy images' real URLs into src (checked as src),
     // and ids stripped of an earlier prefix (so sanitizing is a fixed point).

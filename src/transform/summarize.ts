@@ -36,6 +36,9 @@ export function truncate(text: string, max: number): string {
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** The longest image URL taken as a post's lead image. */
+export const maxLeadImageUrl = 2000;
+
 export function summarize(tree: Root, excerptLength: number): Pick<ArticleSummary, 'excerpt' | 'leadImage' | 'credit'> {
   let excerpt = '';
   let credit: string | undefined;
@@ -57,7 +60,9 @@ export function summarize(tree: Root, excerptLength: number): Pick<ArticleSummar
   forEachElement(tree, (node, parent) => {
     if (node.tagName !== 'img') return;
     const src = attr(node, 'src');
-    if (!src || !/^https?:\/\//i.test(src)) return;
+    // (A URL past 2,000 characters is no picture's address: the lead image is repeated on every
+    // list page and feed that shows the post, so it must not carry a megabyte.)
+    if (!src || src.length > maxLeadImageUrl || !/^https?:\/\//i.test(src)) return;
     const caption = parent.type === 'element' && parent.tagName === 'figure' ? captionOf(parent) : undefined;
     leadImage = { src, alt: attr(node, 'alt') ?? '', ...(caption ? { caption } : {}) };
     return false;

@@ -2,6 +2,7 @@ import { GazetteError, toDiagnostic } from '../errors.js';
 import type { Article, Diagnostic, Post } from '../types.js';
 import type { LinkLookupRecord } from '../cache/article-cache.js';
 import type { ArticleInput } from './article-processor.js';
+import { HtmlTooLargeError } from './parse-html.js';
 import { readBody } from './read-body.js';
 
 /** What transforming one post needs: plain data, so it can be sent to a worker thread. */
@@ -26,6 +27,7 @@ export async function transformPost(transform: (input: ArticleInput) => { articl
       return transform({ format: task.format, body, url: task.url, from: task.from });
     } catch (error) {
       // The one way a hostile body exhausts the pipeline: HTML nested thousands of levels deep.
+      if (error instanceof HtmlTooLargeError) throw new GazetteError(task.source, error.message, { line: task.bodyLine, hint: 'close the formatting tags', cause: error });
       if (error instanceof RangeError && /call stack/i.test(error.message)) {
         throw new GazetteError(task.source, "the article's HTML is nested too deeply to process (thousands of levels)", { line: task.bodyLine, hint: 'flatten the markup', cause: error });
       }

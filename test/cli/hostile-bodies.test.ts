@@ -50,3 +50,18 @@ describe('gazette build on bodies that were slow to read', () => {
     expect(readFileSync(join(root, post.output), 'utf8')).toContain(bodies[name]![1]);
   });
 });
+
+describe('gazette build on a body that HTML would make huge', () => {
+  it('refuses formatting tags left open for HTML to reopen in every paragraph (n × m elements), on the body line, and builds the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-reopening-'));
+    mkdirSync(join(dir, 'posts'));
+    const opened = Array.from({ length: 1000 }, (_, i) => `<b id=${i}>`).join('');
+    writeFileSync(join(dir, 'posts/2024-01-01-reopening.md'), `---\ntitle: reopening\n---\n<p>${opened}</p>${'<p>x</p>'.repeat(1000)}\n`);
+    writeFileSync(join(dir, 'posts/2024-01-01-fine.md'), '---\ntitle: fine\n---\nFine.\n');
+    const result = await runCli(['build', '--out', 'site', '--no-cache', '-q', '--report', 'report.json'], dir);
+    const built = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as BuildReport;
+    expect(result.code).toBe(1);
+    expect(built.errors).toEqual([expect.objectContaining({ source: 'posts/2024-01-01-reopening.md', line: 4, message: expect.stringContaining('HTML reopens every one of them in each following paragraph') })]);
+    expect(built.posts.map((p) => p.title)).toEqual(['fine']);
+  }, 30_000);
+});

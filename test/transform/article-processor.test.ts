@@ -75,3 +75,13 @@ describe('createArticleProcessor', () => {
     expect(article.links).toEqual({ archived: 1, dangling: ['https://rfa.org/gone.html'] });
   });
 });
+
+describe('the lead image', () => {
+  it('is never an image whose URL runs past 2,000 characters (every list page and feed repeats it): the next one is', () => {
+    const long = `https://e.org/${'a'.repeat(3000)}.jpg`;
+    const article = transform({ format: 'html', body: `<p><img src="${long}" alt="long"></p><p><img src="https://e.org/b.jpg" alt="b"></p><p>Text.</p>`, url: '/x/' });
+    expect(article.leadImage).toEqual({ src: 'https://e.org/b.jpg', alt: 'b' });
+    // The image itself stays in the article.
+    expect(article.html).toContain(long);
+  });
+});
