@@ -40,7 +40,18 @@ export function relatedFinder(
   let tables: { tagNumbers: Numbering; categoryNumbers: Numbering; myTags: Uint8Array; myCategories: Uint8Array; seen: Int32Array } | undefined;
   let calls = 0;
 
+  // A build asks for a post's related posts twice (to fingerprint its page, then to render
+  // it when the fingerprint changed): the answer is kept (five posts a post; the finder lives
+  // as long as its index).
+  const answers = new Map<string, Post[]>();
   return (source, limit) => {
+    const key = `${limit}\u0000${source}`;
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = find(source, limit)));
+    return answer.slice();
+  };
+
+  function find(source: string, limit: number): Post[] {
     const at = position.get(source);
     if (at === undefined || limit <= 0) return [];
     if (!tables) {
@@ -83,7 +94,7 @@ export function relatedFinder(
     for (const t of tagNumbers.of[at]!) myTags[t] = 0;
     for (const c of categoryNumbers.of[at]!) myCategories[c] = 0;
     return best.map((r) => r.post);
-  };
+  }
 }
 
 interface Numbering {

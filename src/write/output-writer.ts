@@ -55,8 +55,15 @@ export class OutputWriter {
   /** Every path produced, by its key (see keyOf), and every folder they are in, with how many of them it holds. */
   private readonly claimed = new Map<string, string>();
   private readonly folders = new Map<string, number>();
-  /** The previous outputs by key, in a partial update (made when a path new to the output folder is claimed). */
-  private previousKeys: Map<string, string> | undefined;
+  /**
+   * Keys of claimed paths the previous build produced too, whose folders are not in `folders`
+   * yet: they were apart from each other then, so their folders are indexed only once a new
+   * path has to be checked (a rebuild that keeps every page, or a quick update in gazette dev,
+   * checks nothing).
+   */
+  private readonly unindexed: string[] = [];
+  /** True once `folders` holds the folders of every claimed path: from then on every path is checked. */
+  private indexed = false;
 
   private constructor(
     readonly outDir: string,
@@ -103,30 +110,54 @@ export class OutputWriter {
   private claim(path: string): void {
     const key = this.keyOf(path);
     if (this.claimed.has(key)) return;
-    for (const folder of foldersOf(key)) {
-      const file = this.claimed.get(folder) ?? this.keptFile(folder);
-      if (file !== undefined) throw new OutputClash(path, file, 'a folder of it is the file');
-    }
-    if (this.folders.has(key) || this.keptFolder(key)) throw new OutputClash(path, `the files in ${path}/`, 'it is the folder of');
     this.claimed.set(key, path);
-    for (const folder of foldersOf(key)) this.folders.set(folder, (this.folders.get(folder) ?? 0) + 1);
+    if (this.previous?.[path] !== undefined && !this.indexed) {
+      this.unindexed.push(key);
+      return;
+    }
+    this.indexFolders();
+    const clash = this.clashOf(key);
+    if (clash) {
+      this.claimed.delete(key);
+      throw new OutputClash(path, clash.other, clash.how);
+    }
+    this.addFolders(key, 1);
   }
 
-  /** In a partial update, the previous output at `key` that this update keeps, if any. */
-  private keptFile(key: string): string | undefined {
-    if (!this.partial) return undefined;
-    this.previousKeys ??= new Map(Object.keys(this.previous ?? {}).map((path) => [this.keyOf(path), path]));
-    const path = this.previousKeys.get(key);
-    return path !== undefined && !this.removals.has(path) ? path : undefined;
+  /** What a new path clashes with: a claimed file that is a folder of it, or claimed files in it. */
+  private clashOf(key: string): { other: string; how: string } | undefined {
+    for (const folder of foldersOf(key)) {
+      const file = this.claimed.get(folder);
+      if (file !== undefined) return { other: file, how: 'a folder of it is the file' };
+    }
+    return this.folders.has(key) ? { other: `the files in ${this.claimed.get(key)}/`, how: 'it is the folder of' } : undefined;
   }
 
-  /** In a partial update, true when the previous outputs that this update keeps hold files in the folder `key`. */
-  private keptFolder(key: string): boolean {
-    if (!this.partial) return false;
-    this.previousKeys ??= new Map(Object.keys(this.previous ?? {}).map((path) => [this.keyOf(path), path]));
-    const prefix = `${key}/`;
-    for (const [other, path] of this.previousKeys) if (other.startsWith(prefix) && !this.removals.has(path)) return true;
-    return false;
+  /**
+   * Puts the folders of every claimed path in `folders`. In a partial update every output of
+   * the previous build that is kept counts as claimed: a new file must keep apart from them too.
+   */
+  private indexFolders(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    if (this.partial && this.previous) {
+      for (const path of Object.keys(this.previous)) {
+        const key = this.keyOf(path);
+        if (this.removals.has(path) || this.claimed.has(key)) continue;
+        this.claimed.set(key, path);
+        this.unindexed.push(key);
+      }
+    }
+    for (const key of this.unindexed) this.addFolders(key, 1);
+    this.unindexed.length = 0;
+  }
+
+  private addFolders(key: string, step: 1 | -1): void {
+    for (const folder of foldersOf(key)) {
+      const count = (this.folders.get(folder) ?? 0) + step;
+      if (count > 0) this.folders.set(folder, count);
+      else this.folders.delete(folder);
+    }
   }
 
   /** Number of files the output will hold. */
@@ -308,6 +339,7 @@ export class OutputWriter {
         // A folder where the file goes (a page that became a file): it is stale as a whole, as
         // nothing this build produces is in it (claim() saw to that).
         if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+          this.indexFolders();
           if (this.folders.has(this.keyOf(path))) throw new Error(`${path} is a folder of this build's files`);
           rmSync(target, { recursive: true });
         }
@@ -362,6 +394,12 @@ export class OutputWriter {
   remove(path: string): void {
     if (!this.partial) throw new Error('only a partial update removes files one by one');
     this.removals.add(path);
+    // (Once the kept outputs are indexed, a removed one no longer stands in a new file's way.)
+    const key = this.keyOf(path);
+    if (this.indexed && this.claimed.get(key) === path && !this.produced.has(path)) {
+      this.claimed.delete(key);
+      this.addFolders(key, -1);
+    }
   }
 
   /** Throws the staging folder away, leaving the output folder as it was. */

@@ -79,3 +79,30 @@ describe('OutputWriter', () => {
     expect(readFileSync(join(out, 'was-a-file/index.html'), 'utf8')).toBe('now in a folder');
   });
 });
+
+describe('OutputWriter, pages kept from the previous build', () => {
+  it('checks them against new outputs claimed before them, once any new output is there', async () => {
+    const out = fresh();
+    const first = await OutputWriter.open(out);
+    first.write('a/index.html', 'page', 'p');
+    const { outputs } = await first.commit();
+    const next = await OutputWriter.open(out, outputs);
+    next.write('a/index.html/x.png', 'png', 'x');
+    expect(() => next.isCurrent('a/index.html', 'p')).toThrow(OutputClash);
+    await next.abort();
+  });
+
+  it('in a partial update, a removed page no longer stands in a new file’s way', async () => {
+    const out = fresh();
+    const first = await OutputWriter.open(out);
+    first.write('photo', 'a file', 'public 1');
+    first.write('page/index.html', 'page', 'p');
+    const { outputs } = await first.commit();
+    const update = await OutputWriter.open(out, outputs, { partial: true });
+    expect(() => update.write('photo/large.png', 'png', 'public 2')).toThrow(OutputClash);
+    update.remove('photo');
+    update.write('photo/large.png', 'png', 'public 2');
+    expect((await update.commit()).failures).toEqual([]);
+    expect(readFileSync(join(out, 'photo/large.png'), 'utf8')).toBe('png');
+  });
+});
