@@ -77,8 +77,8 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
     const permalink = textOf(fm.permalink) || config.permalink;
     const placed = placePost(permalink, { date, slug, title: jekyllTitle, categories });
     if ('problem' in placed) return fail(`bad permalink: ${placed.problem}`, lineOf('permalink'));
-    for (const { from, to, why } of placed.rewritten ?? []) {
-      diagnostics.push(diagnostic('warning', source, `the name ${preview(from)} in its URL is written as ${preview(to)}: ${why}`, { line: lineOf('permalink') }));
+    for (const { from: original, to, why } of placed.rewritten ?? []) {
+      diagnostics.push(diagnostic('warning', source, `the name ${preview(original)} in its URL is written as ${preview(to)}: ${why}`, { line: lineOf('permalink') }));
     }
 
     const layout = chooseLayout(textOf(fm.layout), layoutExists);
