@@ -130,8 +130,10 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
     // From here on the output folder changes: a build killed now must not leave a state behind.
     if (!writer.unchanged) await keeper?.forget();
     const { outputs, written, removed, failures } = await writer.commit();
-    const byOutput = new Map(index.posts.map((post) => [post.outputPath, post.source]));
-    for (const failure of failures) diagnostics.push(diagnostic('error', byOutput.get(failure.path) ?? failure.path, `its page could not be written to ${failure.path}: ${failure.message}`));
+    for (const failure of failures) {
+      const source = index.posts.find((post) => post.outputPath === failure.path)?.source ?? failure.path;
+      diagnostics.push(diagnostic('error', source, `its page could not be written to ${failure.path}: ${failure.message}`));
+    }
     const state: BuildState = unchanged && previous ? previous : { loadKey, pages: complete && failures.length === 0 ? { key: pagesKey, count: pages } : undefined, files: archive.files, articles, outputs, search };
     if (!unchanged) await keeper?.save(state);
     return { state, index, renderer, renderKey, built, skipped: archive.skipped, diagnostics, pages, work: { ...work, filesWritten: written, filesRemoved: removed } };

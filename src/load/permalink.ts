@@ -178,11 +178,6 @@ export function portableName(segment: string): { name: string; why?: string } {
   return reasons.length > 0 ? { name, why: reasons.join('; ') } : { name };
 }
 
-/** `con` → `con_`, `nul.html` → `nul_.html`: the site can then be copied to any file system. */
-export function neutraliseDeviceName(segment: string): string {
-  return portableName(segment).name;
-}
-
 /** Percent-encodes what a URL path segment cannot hold, keeping the punctuation Jekyll's pretty slugs keep. */
 export function encodeSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/%(2[46BC]|3[BD]|40)/g, (m) => decodeURIComponent(m));

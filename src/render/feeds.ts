@@ -106,7 +106,8 @@ export function renderFeed(job: FeedJob, config: SiteConfig, contents: ReadonlyM
     // Atom wants an author for the feed when an entry has none.
     author: config.title,
     // The newest change among the entries, not the build's time: the same posts make the same feed.
-    updated: new Date(Math.max(0, ...job.entries.map((e) => Date.parse(e.updated)))).toISOString(),
+    // (Folded, not spread into Math.max: a feed may hold as many entries as posts_limit says.)
+    updated: new Date(job.entries.reduce((newest, e) => Math.max(newest, Date.parse(e.updated)), 0)).toISOString(),
     entries: job.entries.map((entry) => {
       const link = absolute(entry.url);
       const article = job.fullContent ? contents.get(entry.source) : undefined;

@@ -50,8 +50,6 @@ export class OutputWriter {
   private readonly produced = new Map<string, string>();
   /** Paths of the files in the staging folder, by number, to be moved into place. */
   private readonly staged: string[] = [];
-  /** Files produced by write() (new fingerprints), as opposed to kept by isCurrent(). */
-  private rewritten = 0;
   /** Every path produced, by its key (see keyOf), and every folder they are in, with how many of them it holds. */
   private readonly claimed = new Map<string, string>();
   private readonly folders = new Map<string, number>();
@@ -80,7 +78,7 @@ export class OutputWriter {
 
   /** Paths a partial update removes. */
   private readonly removals = new Set<string>();
-  /** Paths write() was given, by key: a second write of one is a clash, never an overwrite. */
+  /** Paths write() was given (new fingerprints, as opposed to kept by isCurrent()), by key: a second write of one is a clash, never an overwrite. */
   private readonly written = new Map<string, string>();
 
   /**
@@ -206,9 +204,11 @@ export class OutputWriter {
     const target = resolve(this.staging, path);
     if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${path}`);
     const normal = relative(this.staging, target).split(sep).join('/');
-    if (this.written.has(this.keyOf(normal))) throw new OutputClash(normal, this.written.get(this.keyOf(normal))!, 'this build wrote it already as');
+    const key = this.keyOf(normal);
+    const before = this.written.get(key);
+    if (before !== undefined) throw new OutputClash(normal, before, 'this build wrote it already as');
     this.claim(normal);
-    this.written.set(this.keyOf(normal), normal);
+    this.written.set(key, normal);
     const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
     if (!this.holds(normal, bytes)) {
       // Staged files are numbered, not placed: no folders to make until the commit.
@@ -216,7 +216,6 @@ export class OutputWriter {
       this.staged.push(normal);
     }
     this.produced.set(normal, fingerprint);
-    this.rewritten++;
   }
 
   /**
@@ -224,7 +223,7 @@ export class OutputWriter {
    * every file was current, and every file the previous build produced is produced again.
    */
   get unchanged(): boolean {
-    return this.previous !== undefined && this.rewritten === 0 && this.produced.size === Object.keys(this.previous).length;
+    return this.previous !== undefined && this.written.size === 0 && this.produced.size === Object.keys(this.previous).length;
   }
 
   /** True when the output folder has a file at `path` with exactly these bytes. */
