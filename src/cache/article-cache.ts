@@ -5,6 +5,7 @@ import type { Article, ArticleSummary } from '../types.js';
 import type { TransformTask } from '../transform/transform-post.js';
 import { hashOf } from './build-state.js';
 import { seal, unseal, type CacheFolder } from './seal.js';
+import { markCacheFolder } from './cache-folder.js';
 
 /**
  * The persistent article cache (`.cache/gazette/articles/`): a post's article HTML and
@@ -64,6 +65,7 @@ export interface ArticleCache {
  */
 export function openArticleCache(cache: CacheFolder, salt: string): ArticleCache {
   const { secret } = cache;
+  markCacheFolder(cache.dir);
   const folder = join(cache.dir, 'articles');
   const fileOf = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
   const textOf = (key: string) => join(folder, key.slice(0, 2), `${key}.txt`);

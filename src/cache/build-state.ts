@@ -5,6 +5,7 @@ import type { ArticleSummary } from '../types.js';
 import type { LoadResult } from '../load/load-post.js';
 import type { LinkLookupRecord } from './article-cache.js';
 import { sealLength, sealMac, unseal, type CacheFolder } from './seal.js';
+import { markCacheFolder } from './cache-folder.js';
 
 /**
  * What the previous build of one output folder knew, so the next one redoes only what
@@ -140,6 +141,7 @@ export async function forgetBuildState(cache: CacheFolder, outDir: string): Prom
 /** Saves the state of a finished build (written aside and renamed: never half a file). */
 export async function writeBuildState(cache: CacheFolder, outDir: string, state: BuildState): Promise<void> {
   const file = stateFile(cache.dir, outDir);
+  markCacheFolder(cache.dir);
   await mkdir(join(file, '..'), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');

@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +51,27 @@ describe('the article cache', () => {
     renameSync(seed, join(dir, 'seed.away'));
     expect((await runCli(['build', '--out', 'site', '-q'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'site', linking), 'utf8')).not.toContain(archivedLink);
+  });
+
+  it('keeps itself out of git: `git add -A` after a build stages nothing under .cache/', async () => {
+    const dir = project();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    expect((await runCli(['build', '--out', 'site', '-q'], dir)).code).toBe(0);
+    expect(existsSync(join(dir, '.cache/gazette/articles'))).toBe(true);
+    git('add', '-A');
+    const staged = git('diff', '--cached', '--name-only').split('\n').filter(Boolean);
+    expect(staged.some((path) => path.startsWith('posts/'))).toBe(true);
+    expect(staged.filter((path) => path.startsWith('.cache/'))).toEqual([]);
+    // Backup tools skip it too (the cache-directory tag's standard first line).
+    expect(readFileSync(join(dir, '.cache/gazette/CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55/);
+  });
+
+  it("leaves a .gitignore of the user's own in the cache folder as it is", async () => {
+    const dir = project();
+    mkdirSync(join(dir, '.cache/gazette'), { recursive: true });
+    writeFileSync(join(dir, '.cache/gazette/.gitignore'), 'articles/\n');
+    expect((await runCli(['build', '--out', 'site', '-q'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, '.cache/gazette/.gitignore'), 'utf8')).toBe('articles/\n');
   });
 });
