@@ -39,6 +39,8 @@ export interface BuildOptions {
   readonly progress?: { start(total: number): void; tick(): void; stop(): void } | undefined;
   /** The persistent cache: its folder, this user's secret its files are sealed with, and an id of gazette's code; none when undefined. */
   readonly cache?: (CacheFolder & { readonly codeId: string }) | undefined;
+  /** Warnings about the config file (Jekyll settings gazette does not use), reported with the build's. */
+  readonly configWarnings?: readonly Diagnostic[] | undefined;
 }
 
 /**
@@ -110,7 +112,7 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
   try {
     const publicList = options.publicDir ? await publicFiles(options.publicDir) : { files: [], links: [] };
     const { index, diagnostics: indexDiagnostics } = buildSiteIndex(archive.posts, sitePlan(options, renderer, writer.caseInsensitive, publicList));
-    const diagnostics: Diagnostic[] = [...archive.diagnostics, ...indexDiagnostics];
+    const diagnostics: Diagnostic[] = [...(options.configWarnings ?? []), ...archive.diagnostics, ...indexDiagnostics];
     const work = { postsParsed: archive.parsed, articlesTransformed: 0, pagesRendered: 0 };
     const renderKey = hashOf([codeId, config]);
     const site: SiteWork = { index, options, renderer, writer, diagnostics, renderKey, work };

@@ -9,12 +9,14 @@ import { FatalError, formatDiagnostic } from './errors.js';
 import { machineSecret } from './cache/machine-secret.js';
 import { buildOptions, codeId, projectPaths, secretFile, type BuildFlags } from './options.js';
 import { createProgressBar } from './progress.js';
+import { createProgressLog, defaultProgressInterval } from './progress-log.js';
+import { checkPostsFolder, layoutLine, sourceLayout } from './load/jekyll-site.js';
 import type { DevUpdate } from './dev/session.js';
 
 /**
  * `gazette`: argv → config → build(). The only reader of process.argv, process.env and
  * the working directory. Exit codes: 0 every post built; 1 the site was built but some
- * posts failed; 2 nothing could be built.
+ * posts failed; 2 nothing could be built (or nothing to build).
  */
 
 interface BuildCommandFlags extends BuildFlags {
@@ -24,14 +26,28 @@ interface BuildCommandFlags extends BuildFlags {
 
 async function runBuild(flags: BuildCommandFlags): Promise<number> {
   const cwd = process.cwd();
-  const report = await build({
-    ...buildOptions(cwd, flags, codeId(), cacheSecret(flags)),
-    // A progress bar on a terminal only: not when stderr is a file or a pipe, in CI, or with --quiet.
-    progress: process.stderr.isTTY && !process.env.CI && !flags.quiet ? createProgressBar(process.stderr) : undefined,
-  });
+  const options = buildOptions(cwd, flags, codeId(), cacheSecret(flags));
+  checkPostsFolder(options.layout, cwd);
+  const line = layoutLine(options.layout);
+  if (line && !flags.quiet) console.log(line);
+  // A progress bar on a terminal; in CI or when stderr is a file or a pipe, a line every ~10 s
+  // (a long build in a CI log says it is alive); neither with --quiet.
+  const log = flags.quiet || (process.stderr.isTTY && !process.env.CI) ? undefined : createProgressLog(process.stderr, progressInterval());
+  let report: BuildReport;
+  try {
+    report = await build({ ...options, progress: log ?? (flags.quiet ? undefined : createProgressBar(process.stderr)) });
+  } finally {
+    log?.close();
+  }
   if (flags.report) await writeFile(resolve(cwd, flags.report), `${JSON.stringify(report, null, 2)}\n`);
   printReport(report, flags.quiet === true);
   return report.errors.length > 0 ? 1 : 0;
+}
+
+/** GAZETTE_PROGRESS_INTERVAL: milliseconds between progress lines in logs (for tests; default 10 s). */
+function progressInterval(): number {
+  const value = Number(process.env.GAZETTE_PROGRESS_INTERVAL);
+  return Number.isFinite(value) && value >= 10 ? value : defaultProgressInterval;
 }
 
 /**
@@ -69,6 +85,8 @@ async function runDev(flags: DevFlags): Promise<void> {
     return options;
   };
   const paths = projectPaths(cwd, flags);
+  const line = layoutLine(sourceLayout(cwd, flags.posts, flags.config));
+  if (line) console.log(line);
   const { DevSession } = await import('./dev/session.js');
   const { startDevServer } = await import('./dev/server.js');
   const { watchProject } = await import('./dev/watcher.js');
@@ -117,11 +135,11 @@ function printReport(report: BuildReport, quiet: boolean): void {
 /** The flags `build` and `dev` share: where the inputs and the output are, and how to read them. */
 function withInputFlags(command: Command): Command {
   return command
-    .option('--posts <dir>', 'folder of posts (.md, .markdown, .html), read recursively; a Jekyll site with _posts folders works too', 'posts')
+    .option('--posts <dir>', 'folder of posts (.md, .markdown, .html), read recursively (default: ./posts, else the Jekyll site here: its _posts folders)')
     .option('--out <dir>', 'output folder; only changed files are written, when the build finishes, and stale ones removed', '_site')
     .option('--templates <dir>', "Nunjucks templates (default: ./templates, else gazette's own theme)")
     .option('--public <dir>', "static files copied verbatim (default: ./public, else gazette's own)")
-    .option('--config <file>', 'config file, .yml/.yaml/.json (default: ./gazette.config.yml if present); a Jekyll _config.yml works')
+    .option('--config <file>', 'config file, .yml/.yaml/.json (default: ./gazette.config.yml if present, else _config.yml in a Jekyll site)')
     .option('--base-url <url>', "the site's full URL, e.g. https://example.org/archive (overrides url and baseurl)")
     .option('--timezone <zone>', 'IANA time zone for dates and URLs, e.g. Asia/Shanghai (overrides timezone)')
     .option('--permalink <pattern>', 'post URL pattern or Jekyll style (overrides permalink), e.g. /:year/:month/:day/:slug/')
@@ -138,8 +156,9 @@ function program(): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 every post was built; 1 the site was built but some posts failed
-(each printed as path:line: message); 2 nothing could be built (bad config, missing folder).`,
+Exit codes: 0 every post was built (warnings never change it); 1 the site was built
+but some posts failed (each printed as path:line: message); 2 nothing could be built
+(bad config, missing folder, no posts: no posts/ folder, no Jekyll _posts folder).`,
     );
   withInputFlags(cli.command('build').description('build the site into the output folder'))
     .option('--report <file>', 'write a JSON build report (posts, skipped, errors, warnings, pages, work, durationMs)')

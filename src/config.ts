@@ -69,6 +69,8 @@ export interface ConfigOverrides {
   readonly baseUrl?: string | undefined;
   /** `--future`: build future-dated posts. */
   readonly future?: boolean | undefined;
+  /** The permalink when neither the config nor a flag names one (Jekyll's `date` in a Jekyll site). */
+  readonly defaultPermalink?: string | undefined;
 }
 
 const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length', 'future', 'feed']);
@@ -82,6 +84,7 @@ export function loadConfig(file: string | undefined, overrides: ConfigOverrides 
   const name = file ?? '(defaults)';
   const { url: flagUrl, baseurl: flagBase } = overrides.baseUrl !== undefined ? splitBaseUrl(name, overrides.baseUrl) : {};
   const merged: Record<string, unknown> = {
+    ...(overrides.defaultPermalink !== undefined ? { permalink: overrides.defaultPermalink } : {}),
     ...raw,
     ...(overrides.timezone !== undefined ? { timezone: overrides.timezone } : {}),
     ...(overrides.permalink !== undefined ? { permalink: overrides.permalink } : {}),
@@ -128,7 +131,8 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
     return fallback;
   };
 
-  const title = text('title', defaultSiteConfig.title);
+  // Jekyll itself has no title key; many themes (every NodeBE4 archive's) name the site `name:`.
+  const title = text('title', text('name', defaultSiteConfig.title));
   const description = text('description', '');
   const url = text('url', '').replace(/\/+$/, '');
   if (url !== '' && !/^https?:\/\/[^/\s]+$/.test(url)) {

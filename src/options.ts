@@ -6,6 +6,8 @@ import type { BuildOptions } from './build.js';
 import { loadConfig } from './config.js';
 import { FatalError } from './errors.js';
 import type { ProjectPaths } from './dev/changes.js';
+import { unusedSettingWarnings } from './load/jekyll-config.js';
+import { sourceLayout, type SourceLayout } from './load/jekyll-site.js';
 
 /**
  * From the command line's flags to a build's options: which folders, which config, which
@@ -17,7 +19,8 @@ const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The flags `gazette build` and `gazette dev` share (commander's names). */
 export interface BuildFlags {
-  posts: string;
+  /** Undefined: `posts/`, else the Jekyll site in the working folder (see load/jekyll-site.ts). */
+  posts?: string | undefined;
   out: string;
   templates?: string;
   public?: string;
@@ -81,15 +84,18 @@ export function secretFile(xdgCacheHome: string | undefined, home: string): stri
 /**
  * Reads the config (throws FatalError when it is bad) and resolves every folder. `code` is
  * codeId() and `secret` machineSecret() (each computed once); the cache is used when the flags
- * ask for it and there is a secret to seal it with.
+ * ask for it and there is a secret to seal it with. `layout` says where posts and config were
+ * found (a Jekyll site, when there is no posts/ folder and no --posts).
  */
-export function buildOptions(cwd: string, flags: BuildFlags, code: string, secret: string | undefined): BuildOptions {
-  const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future }, cwd);
+export function buildOptions(cwd: string, flags: BuildFlags, code: string, secret: string | undefined): BuildOptions & { readonly layout: SourceLayout } {
+  const layout = sourceLayout(cwd, flags.posts, flags.config);
+  const config = loadConfig(layout.configFile, { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future, defaultPermalink: layout.defaultPermalink }, cwd);
   const publicDir = folder(cwd, flags.public, 'public');
   if (flags.public !== undefined && !existsSync(publicDir)) throw new FatalError(`public folder not found: ${flags.public}`);
   return {
     cwd,
-    postsDir: resolve(cwd, flags.posts),
+    layout,
+    postsDir: layout.postsDir,
     outDir: resolve(cwd, flags.out),
     templatesDir: folder(cwd, flags.templates, 'templates'),
     publicDir: existsSync(publicDir) ? publicDir : undefined,
@@ -97,15 +103,17 @@ export function buildOptions(cwd: string, flags: BuildFlags, code: string, secre
     now: Date.now(),
     threads: threadCount(flags.threads),
     cache: flags.cache && secret !== undefined ? { dir: cacheDir(cwd), secret, codeId: code } : undefined,
+    configWarnings: layout.configFile === undefined ? [] : unusedSettingWarnings(layout.configFile, cwd),
   };
 }
 
 /** What `gazette dev` watches and must not watch, from the flags alone (the config may be broken). */
 export function projectPaths(cwd: string, flags: BuildFlags): ProjectPaths {
   const publicDir = folder(cwd, flags.public, 'public');
-  const config = configFile(cwd, flags.config);
+  const layout = sourceLayout(cwd, flags.posts, flags.config);
+  const config = layout.configFile;
   return {
-    postsDir: resolve(cwd, flags.posts),
+    postsDir: layout.postsDir,
     templatesDir: folder(cwd, flags.templates, 'templates'),
     publicDir: existsSync(publicDir) ? publicDir : undefined,
     configFile: config === undefined ? undefined : resolve(cwd, config),

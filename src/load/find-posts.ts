@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { diagnostic } from '../errors.js';
+import { jekyllEntryFilter, type EntryLists } from './entry-filter.js';
 import type { Diagnostic } from '../types.js';
 
 /** A post file found under the posts folder. */
@@ -25,9 +26,10 @@ const ignoredFolders = new Set(['node_modules', 'vendor']);
  * folders are posts, and the folders above each `_posts` are its categories. Hidden
  * files and folders, `node_modules`, `vendor` and the `exclude`d folders (the output
  * folder, when it lies inside) are skipped; symbolic links are not followed (reported
- * as warnings).
+ * as warnings). In a Jekyll site, a file Jekyll would not read (its `exclude:`/`include:`,
+ * given as `lists`, and names it treats as special: see entry-filter.ts) is not a post either.
  */
-export async function findPosts(root: string, cwd: string, exclude: readonly string[] = []): Promise<{ files: PostFile[]; diagnostics: Diagnostic[] }> {
+export async function findPosts(root: string, cwd: string, exclude: readonly string[] = [], lists: EntryLists = { exclude: [], include: [] }): Promise<{ files: PostFile[]; diagnostics: Diagnostic[] }> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const diagnostics: Diagnostic[] = [];
   const candidates: { rel: string; abs: string }[] = [];
@@ -44,10 +46,12 @@ export async function findPosts(root: string, cwd: string, exclude: readonly str
   }
   const isJekyllSite = candidates.some((c) => c.rel.split(sep).includes('_posts'));
   const files: PostFile[] = [];
+  const jekyllReads = isJekyllSite ? jekyllEntryFilter(lists) : undefined;
   for (const { rel, abs } of candidates) {
     const parts = rel.split(sep);
     const postsAt = parts.lastIndexOf('_posts');
     if (isJekyllSite && postsAt === -1) continue;
+    if (jekyllReads && !jekyllReads(parts.join('/'))) continue;
     files.push({
       source: relative(cwd, abs),
       path: abs,

@@ -6,6 +6,7 @@ import type { FileRecord, FileStat } from '../cache/build-state.js';
 import pMap from 'p-map';
 import { NotRegularFileError, readRegularFile } from '../read-regular-file.js';
 import { findPosts, linkNotFollowed, type PostFile } from './find-posts.js';
+import { entryLists } from './jekyll-config.js';
 import type { LoadContext, LoadResult } from './load-post.js';
 
 /** Files read at once: enough to hide the file system's latency, few enough to stay light. */
@@ -32,7 +33,7 @@ export interface LoadedArchive {
  * its future date) are never reused.
  */
 export async function loadPosts(postsDir: string, outDir: string, cwd: string, context: LoadContext, previous: Readonly<Record<string, FileRecord>> = {}): Promise<LoadedArchive> {
-  const found = await findPosts(postsDir, cwd, [outDir]);
+  const found = await findPosts(postsDir, cwd, [outDir], entryLists(context.config));
   let parsed = 0;
   const loadOne = async (file: PostFile): Promise<{ result: LoadResult; record?: FileRecord }> => {
     const cantRead = (error: unknown) => ({ result: { diagnostics: [diagnostic('error', file.source, `cannot read the file: ${(error as Error).message}`)] } });
