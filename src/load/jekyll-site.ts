@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { FatalError } from '../errors.js';
 
 /**
@@ -17,7 +17,7 @@ export interface SourceLayout {
   readonly configFile: string | undefined;
   /** The permalink style used when the config names none: Jekyll's `date` in a Jekyll site. */
   readonly defaultPermalink: string | undefined;
-  /** For a Jekyll site, its `_posts` folders (relative, with a trailing slash) found at the root and one level down. */
+  /** For a Jekyll site, its `_posts` folders found at its root and one level down (from the working folder, with a trailing slash). */
   readonly postsFolders: readonly string[];
 }
 
@@ -41,13 +41,21 @@ const datedName = /^\d{2,4}-\d{1,2}-\d{1,2}-/;
  */
 export function sourceLayout(cwd: string, postsFlag: string | undefined, configFlag: string | undefined): SourceLayout {
   const gazetteConfig = configFlag ?? gazetteConfigs.find((name) => existsSync(resolve(cwd, name)));
-  if (postsFlag !== undefined || isFolder(resolve(cwd, 'posts'))) {
-    return { kind: 'gazette', postsDir: resolve(cwd, postsFlag ?? 'posts'), configFile: gazetteConfig, defaultPermalink: undefined, postsFolders: [] };
+  // A Jekyll config, even one named by --config, means Jekyll's default permalink.
+  const jekyllDefault = (config: string | undefined) => (config !== undefined && /^_config\.ya?ml$/i.test(basename(config)) ? 'date' : undefined);
+  if (postsFlag === undefined && isFolder(resolve(cwd, 'posts'))) {
+    return { kind: 'gazette', postsDir: resolve(cwd, 'posts'), configFile: gazetteConfig, defaultPermalink: jekyllDefault(gazetteConfig), postsFolders: [] };
   }
-  const postsFolders = jekyllPostsFolders(cwd);
+  // --posts naming a Jekyll site (`--posts .`, `--posts ../archive`) reads it as one too, its _config.yml included.
+  const site = resolve(cwd, postsFlag ?? '.');
+  const postsFolders = jekyllPostsFolders(site).map((folder) => `${join(relative(cwd, site), folder).split(sep).join('/')}/`);
   if (postsFolders.length > 0) {
-    const configFile = gazetteConfig ?? jekyllConfigs.find((name) => existsSync(resolve(cwd, name)));
-    return { kind: 'jekyll', postsDir: cwd, configFile, defaultPermalink: 'date', postsFolders };
+    const local = jekyllConfigs.find((name) => existsSync(join(site, name)));
+    const configFile = gazetteConfig ?? (local === undefined ? undefined : relative(cwd, join(site, local)));
+    return { kind: 'jekyll', postsDir: site, configFile, defaultPermalink: 'date', postsFolders };
+  }
+  if (postsFlag !== undefined) {
+    return { kind: 'gazette', postsDir: site, configFile: gazetteConfig, defaultPermalink: jekyllDefault(gazetteConfig), postsFolders: [] };
   }
   const dated = datedFiles(cwd);
   if (dated.length > 0) {
@@ -58,10 +66,10 @@ export function sourceLayout(cwd: string, postsFlag: string | undefined, configF
 
 /** `_posts` at the root of `cwd` and in its folders (hidden and `_` folders aside, as Jekyll skips them). */
 function jekyllPostsFolders(cwd: string): string[] {
-  const found = isFolder(join(cwd, '_posts')) ? ['_posts/'] : [];
+  const found = isFolder(join(cwd, '_posts')) ? ['_posts'] : [];
   for (const entry of entriesOf(cwd)) {
     if (!entry.isDirectory() || /^[._#~]/.test(entry.name) || entry.name === 'node_modules' || entry.name === 'vendor') continue;
-    if (isFolder(join(cwd, entry.name, '_posts'))) found.push(`${entry.name}/_posts/`);
+    if (isFolder(join(cwd, entry.name, '_posts'))) found.push(`${entry.name}/_posts`);
   }
   return found;
 }
@@ -94,7 +102,7 @@ export function checkPostsFolder(layout: SourceLayout, cwd: string): void {
   }
 }
 
-/** The line saying what gazette read, for a Jekyll site found without flags; undefined otherwise. */
+/** The line saying what gazette read, for a Jekyll site; undefined otherwise. */
 export function layoutLine(layout: SourceLayout): string | undefined {
   if (layout.kind !== 'jekyll') return undefined;
   const folders = layout.postsFolders.length <= 3 ? layout.postsFolders.join(', ') : `${layout.postsFolders.slice(0, 2).join(', ')} and ${layout.postsFolders.length - 2} other _posts folders`;

@@ -112,6 +112,15 @@ describe('gazette build with no flags in a Jekyll repository', () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it('reads a Jekyll site named by --posts the same way, its _config.yml included', async () => {
+    const dir = folder({ 'site/_config.yml': 'name: Named by flag\n', 'site/_posts/2022-01-02-by-flag.md': post('By flag') });
+    const { code, stdout } = await runCli(['build', '--posts', 'site', '--out', 'out', '--report', 'r.json'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('gazette: Jekyll site: posts from site/_posts/, config site/_config.yml');
+    expect((JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as BuildReport).posts.map((p) => p.url)).toEqual(['/2022/01/02/by-flag.html']);
+    expect(readFileSync(join(dir, 'out/index.html'), 'utf8')).toContain('<title>Named by flag');
+  });
+
   it("keeps gazette's own layout when there is a posts/ folder", async () => {
     const dir = folder({ 'posts/2022-01-02-own-layout.md': post('Own layout'), '_posts/2022-01-03-ignored.md': post('Ignored') });
     const result = await runCli(['build', '--report', 'r.json'], dir);
