@@ -33,11 +33,13 @@ const postExtensions = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.mkdown', 
 const datedName = /^\d{2,4}-\d{1,2}-\d{1,2}-/;
 
 /**
- * Decides the layout. With `--posts`, that folder and gazette.config.* (or --config), as
- * always. Without it: `posts/` if it exists; else a Jekyll site when there is a `_posts`
- * folder at the root or in a folder one level down (Jekyll's category folders,
- * `news/_posts`), with `_config.yml` unless there is a gazette.config.*. Throws FatalError
- * (exit 2) when there is nothing that could be a post.
+ * Decides the layout. Without `--posts`: `posts/` if it exists, with gazette.config.*;
+ * else the working folder as a Jekyll site when it has a `_posts` folder at its root or in a
+ * folder one level down (Jekyll's category folders, `news/_posts`), with its `_config.yml`
+ * unless there is a gazette.config.*. `--posts` naming a Jekyll site reads it the same way;
+ * any other folder it names is read as gazette's layout. `--config` always wins. Jekyll's
+ * default permalink style applies in a Jekyll site and with a `_config.yml`. Throws
+ * FatalError (exit 2) when, without --posts, there is nothing that could be a post.
  */
 export function sourceLayout(cwd: string, postsFlag: string | undefined, configFlag: string | undefined): SourceLayout {
   const gazetteConfig = configFlag ?? gazetteConfigs.find((name) => existsSync(resolve(cwd, name)));
