@@ -79,7 +79,7 @@ export function resolveSharedUrls(loaded: readonly Post[]): SharedUrls {
       else {
         built = { ...kept, ...suffixedPlace(kept, taken) };
         diagnostics.push(
-          diagnostic('warning', kept.source, `${first.url === kept.url ? `its URL ${kept.url} is also the URL of ${first.source}` : `its URL ${kept.url} differs only by case from ${first.url}, the URL of ${first.source}`}, another article: this one is built at ${built.url}`, {
+          diagnostic('warning', kept.source, `its URL ${kept.url} ${howShared(kept, first)}, another article: this one is built at ${built.url}`, {
             hint: "give one of them a different 'slug:' or 'permalink:' to choose its URL",
           }),
         );
@@ -97,6 +97,14 @@ export function resolveSharedUrls(loaded: readonly Post[]): SharedUrls {
     }
   }
   return { posts, duplicates, shared, diagnostics };
+}
+
+/** How a post's URL is another's: the same, the same file, or one file where case or Unicode form are not told apart. */
+function howShared(post: Post, other: Post): string {
+  if (post.url === other.url) return `is also the URL of ${other.source}`;
+  if (post.outputPath === other.outputPath) return `is written to the same file as ${other.url}, the URL of ${other.source}`;
+  const how = post.outputPath.normalize('NFC') === other.outputPath.normalize('NFC') ? 'Unicode form' : 'case';
+  return `differs only by ${how} from ${other.url}, the URL of ${other.source}`;
 }
 
 /**
