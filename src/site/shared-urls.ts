@@ -34,6 +34,15 @@ export interface SharedUrls {
   readonly diagnostics: Diagnostic[];
 }
 
+/** A URL as a reader writes it (`/2021/01/20/普京宫`), for messages. */
+function shown(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 /** Byte order of UTF-8 paths, as Ruby compares strings (Jekyll's order of posts of one date). */
 function byPath(a: Post, b: Post): number {
   return Buffer.compare(Buffer.from(a.source), Buffer.from(b.source));
@@ -79,7 +88,7 @@ export function resolveSharedUrls(loaded: readonly Post[]): SharedUrls {
       else {
         built = { ...kept, ...suffixedPlace(kept, taken) };
         diagnostics.push(
-          diagnostic('warning', kept.source, `its URL ${kept.url} ${howShared(kept, first)}, another article: this one is built at ${built.url}`, {
+          diagnostic('warning', kept.source, `its URL ${shown(kept.url)} ${howShared(kept, first)}, another article: this one is built at ${shown(built.url)}`, {
             hint: "give one of them a different 'slug:' or 'permalink:' to choose its URL",
           }),
         );
@@ -89,7 +98,7 @@ export function resolveSharedUrls(loaded: readonly Post[]): SharedUrls {
         if (copy === kept) continue;
         duplicates.push({ post: copy, of: built });
         diagnostics.push(
-          diagnostic('warning', copy.source, `duplicate of ${kept.source}: the same article${copy.from === kept.from ? ' from the same source' : ''}, built once at ${built.url}; this copy is left out`, {
+          diagnostic('warning', copy.source, `duplicate of ${kept.source}: the same article${copy.from === kept.from ? ' from the same source' : ''}, built once at ${shown(built.url)}; this copy is left out`, {
             hint: 'delete this file if it is a second copy of the article',
           }),
         );
@@ -102,9 +111,9 @@ export function resolveSharedUrls(loaded: readonly Post[]): SharedUrls {
 /** How a post's URL is another's: the same, the same file, or one file where case or Unicode form are not told apart. */
 function howShared(post: Post, other: Post): string {
   if (post.url === other.url) return `is also the URL of ${other.source}`;
-  if (post.outputPath === other.outputPath) return `is written to the same file as ${other.url}, the URL of ${other.source}`;
+  if (post.outputPath === other.outputPath) return `is written to the same file as ${shown(other.url)}, the URL of ${other.source}`;
   const how = post.outputPath.normalize('NFC') === other.outputPath.normalize('NFC') ? 'Unicode form' : 'case';
-  return `differs only by ${how} from ${other.url}, the URL of ${other.source}`;
+  return `differs only by ${how} from ${shown(other.url)}, the URL of ${other.source}`;
 }
 
 /**

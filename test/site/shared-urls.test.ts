@@ -76,7 +76,7 @@ describe('resolveSharedUrls', () => {
     expect(resolve([post('b.md', lower, article, { from }), post('a.md', upper, article, { from })]).built).toEqual(['b.md /news/ news/index.html']);
     const nfd = { url: '/cafe%CC%81/', outputPath: 'cafe\u0301/index.html' };
     const nfc = { url: '/caf%C3%A9/', outputPath: 'caf\u00e9/index.html' };
-    expect(resolve([post('b.md', nfd, 'Two.'), post('a.md', nfc, 'One.')]).warnings).toEqual(['warning b.md: its URL /cafe%CC%81/ differs only by Unicode form from /caf%C3%A9/, the URL of a.md, another article: this one is built at /cafe%CC%81-2/']);
+    expect(resolve([post('b.md', nfd, 'Two.'), post('a.md', nfc, 'One.')]).warnings).toEqual(['warning b.md: its URL /cafe\u0301/ differs only by Unicode form from /caf\u00e9/, the URL of a.md, another article: this one is built at /cafe\u0301-2/']);
   });
 
   it('never moves a post onto a URL another post wants', () => {
