@@ -19,24 +19,38 @@ export interface ArticleFingerprint {
 /** Fingerprints at least this long identify an article by themselves, whatever the posts' `from:` says. */
 export const distinctiveChars = 200;
 
+/** Lines at the top of a body where its own title/source line is looked for. */
+const headLines = 10;
+
 /** Characters left of a line that is nothing but markup around a title or a URL. */
 const markupOnly = /^[\s[\]()<>#*_=~`|:!-]*$/u;
 
 /**
  * The fingerprint of a post's body. `title` and `from` are the post's own: a line holding
  * nothing but them (and markup: `[title](from)`, `# title`) is left out, so copies whose
- * titles differ by a character still agree.
+ * titles differ by a character still agree. Such a line is looked for in the first ten
+ * lines, where the bots write it.
  */
 export function articleFingerprint(body: string, title: string, from: string | undefined): ArticleFingerprint {
   const own = [from, title].filter((s): s is string => s !== undefined && s.trim() !== '');
-  const words = body
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .split(/\r\n?|\n/)
-    .filter((line) => !isOwnLine(line, own))
-    .join('\n')
+  const text = body.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  // The title/source line is at the top: only the first lines are looked at (an article
+  // of a megabyte is not split into lines for it).
+  let end = -1;
+  for (let line = 0; line < headLines; line++) {
+    end = text.indexOf('\n', end + 1);
+    if (end === -1) break;
+  }
+  const head = end === -1 ? text : text.slice(0, end);
+  const words = (
+    head
+      .split(/\r\n?|\n/)
+      .filter((line) => !isOwnLine(line, own))
+      .join('\n') + (end === -1 ? '' : text.slice(end))
+  )
     .replace(/<[^>]*>/g, '')
     .normalize('NFC')
-    .replace(/\s+/gu, '');
+    .replace(/\s+/g, '');
   return { sha256: createHash('sha256').update(words).digest('hex'), chars: words.length };
 }
 

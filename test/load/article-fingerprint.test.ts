@@ -25,6 +25,8 @@ describe('articleFingerprint', () => {
     expect(words(`${title} rules were eased`)).toBe('Quarantineruleswereeased'.length);
     expect(words(`<p>Read it <a href="${from}">at the source</a>.</p>`)).toBe('Readitatthesource.'.length);
     expect(words(`# ${title}\n\n[${title}](${from})\n\n> ${from}\n`)).toBe(0);
+    // Only at the top, where the bots write it: further down such a line is the article's.
+    expect(words(`${'\n'.repeat(10)}[${title}](${from})`)).toBe(`[${title}](${from})`.length);
   });
 
   it('reads Unicode forms as one (NFC) and any line ending', () => {
