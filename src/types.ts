@@ -5,6 +5,8 @@
  * by object reference.
  */
 
+import type { ArticleFingerprint } from './load/article-fingerprint.js';
+
 /** How bad a diagnostic is: an error fails the post (exit code 1), a warning does not. */
 export type Severity = 'error' | 'warning';
 
@@ -59,6 +61,8 @@ export interface Post {
   readonly author?: string;
   /** The original article's URL (`from:`), exactly as given. */
   readonly from?: string;
+  /** What tells this post's article from others' (article-fingerprint.ts): copies of one article saved twice agree. */
+  readonly fingerprint?: ArticleFingerprint;
   /** Template name from `layout:`, when a template of that name exists. */
   readonly layout: string;
   /** Front-matter keys gazette does not interpret, for templates (dates as ISO strings). */

@@ -130,7 +130,7 @@ export function planUpdate(changes: ChangeSet): Plan {
 }
 
 /** The parts of a post that only its body decides. */
-const bodyFields = new Set<keyof Post>(['hash', 'bodyOffset', 'bodyLine']);
+const bodyFields = new Set<keyof Post>(['hash', 'bodyOffset', 'bodyLine', 'fingerprint']);
 
 /**
  * True when a post's new version differs from the old only in its body: same URL, date,

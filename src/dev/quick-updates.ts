@@ -67,6 +67,8 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
     const old = site.index.bySource.get(source);
     const known = site.state.files[source];
     if (!old || !known || !site.state.articles[source]) return undefined; // not a built post
+    // A post that shares its URL: whether it is a copy of another depends on its body.
+    if (site.index.sharedUrl.has(source)) return undefined;
     // A symbolic link (the file, or a folder on its way) is never read through: the rebuild
     // leaves the post out and warns, as a build does.
     if (linkOnPath(options.postsDir, path) !== undefined) return undefined;

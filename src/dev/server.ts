@@ -106,20 +106,24 @@ export function folderLocation(basePath: string, parts: readonly string[]): stri
 }
 
 /**
- * What the output folder holds at a site path: the regular file to serve (a folder's
- * `index.html`), 'folder' for a folder named without its trailing slash, or undefined. Only
- * what gazette writes there is served: nothing through a symbolic link in the output folder.
+ * What the output folder holds at a site path, as GitHub Pages answers it: the regular file to
+ * serve (a folder's `index.html` for a path ending in `/`; for a path without, the file of
+ * that name, else the file with `.html` added, which an extensionless permalink such as
+ * `/:year/:month/:day/:title` is written to), 'folder' for a folder named without its
+ * trailing slash (redirected), or undefined. Only what gazette writes there is served:
+ * nothing through a symbolic link in the output folder.
  */
 async function lookUp(outDir: string, target: SiteTarget): Promise<string | 'folder' | undefined> {
   const path = join(outDir, ...target.parts);
-  if (linkOnPath(outDir, path) !== undefined) return undefined;
-  const info = await lstat(path).catch(() => undefined);
-  if (info?.isDirectory()) {
-    if (!target.folder) return 'folder';
+  const info = linkOnPath(outDir, path) === undefined ? await lstat(path).catch(() => undefined) : undefined;
+  if (target.folder) {
     const index = join(path, 'index.html');
-    return (await lstat(index).catch(() => undefined))?.isFile() ? index : undefined;
+    return info?.isDirectory() && linkOnPath(outDir, index) === undefined && (await lstat(index).catch(() => undefined))?.isFile() ? index : undefined;
   }
-  return info?.isFile() && !target.folder ? path : undefined;
+  if (info?.isFile()) return path;
+  const html = `${path}.html`;
+  if (linkOnPath(outDir, html) === undefined && (await lstat(html).catch(() => undefined))?.isFile()) return html;
+  return info?.isDirectory() ? 'folder' : undefined;
 }
 
 /** A file of the output folder, read without following a link; undefined when it cannot be. */

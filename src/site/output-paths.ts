@@ -3,7 +3,7 @@ import type { Diagnostic, Post } from '../types.js';
 
 /**
  * Which posts may take the output paths their URLs give them. A file and a folder cannot
- * have one path, so besides two posts on one URL, a post whose path goes *through* another
+ * have one path, so besides two posts on one URL (shared-urls.ts), a post whose path goes *through* another
  * output's file (`/victim/index.html/` against `/victim/`'s `victim/index.html`) would make
  * one page replace the other: both are caught here, before anything is written, and so are
  * paths the output folder's file system cannot hold. Pure: what the site's own files are
@@ -51,11 +51,10 @@ const bytes = (n: number) => `${n.toLocaleString('en')} bytes`;
 
 /**
  * The posts that keep their output paths, and an error for each that does not: a path too
- * long for the output folder; a path another post has too (neither is built); a path that is
- * one of the site's own files, or goes through one, or into a folder the site fills; a path
- * that goes through another post's file (the deeper post is refused, the other built). Paths
- * equal but for case are warned about (both built) on file systems that tell them apart and
- * are a collision (neither built) on those that do not.
+ * long for the output folder; a path that is one of the site's own files, or goes through
+ * one, or into a folder the site fills; a path that goes through another post's file (the
+ * deeper post is refused, the other built). Posts that want one path (or paths equal but for
+ * case) must have been resolved first (resolveSharedUrls): each path here is one post's.
  */
 export function checkPostPaths(loaded: readonly Post[], plan: SitePlan): { posts: Post[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -69,24 +68,9 @@ export function checkPostPaths(loaded: readonly Post[], plan: SitePlan): { posts
     return false;
   });
 
-  // Posts on one path (or, where case is not told apart, on paths equal but for case): none is built.
+  // (Posts that want one path, or paths equal but for case, were resolved before: shared-urls.ts.)
   const key = plan.caseInsensitive ? foldedPath : (path: string) => path;
-  const byPath = groupBy(fits, (post) => key(post.outputPath));
-  const single: Post[] = [];
-  for (const group of byPath.values()) {
-    if (group.length === 1) {
-      single.push(group[0]!);
-      continue;
-    }
-    for (const post of group) {
-      const others = group.filter((p) => p !== post);
-      const same = others.every((p) => p.outputPath === post.outputPath);
-      const what = same ? `two posts resolve to the URL ${post.url}` : `its URL ${post.url} and ${others.map((p) => p.url).join(', ')} differ only by case, and this file system does not tell case apart`;
-      refuse(post, `${what}: this one and ${others.map((p) => p.source).join(', ')}; neither is built`, "give one of them a different 'slug:' or 'permalink:'");
-    }
-  }
-
-  const postFiles = new Map(single.map((post) => [key(post.outputPath), post]));
+  const postFiles = new Map(fits.map((post) => [key(post.outputPath), post]));
   const reserved = new Map([...plan.reservedFiles].map((path) => [key(path), path]));
   const publicFiles = new Map([...plan.publicFiles].map((path) => [key(path), path]));
   const reservedFolders = plan.reservedFolders.map(key);
@@ -109,40 +93,10 @@ export function checkPostPaths(loaded: readonly Post[], plan: SitePlan): { posts
     }
     return undefined;
   };
-  const posts = single.filter((post) => {
+  const posts = fits.filter((post) => {
     const problem = clash(post);
     if (problem) refuse(post, `${problem}; the post is not built`, anotherUrl);
     return !problem;
   });
-  // (One at a time: spreading a list of a hundred thousand into push() overflows the stack.)
-  if (!plan.caseInsensitive) for (const warning of caseCollisions(posts)) diagnostics.push(warning);
   return { posts, diagnostics };
-}
-
-/**
- * Posts whose output paths differ only by case (after Unicode normalisation) overwrite each
- * other on case-insensitive file systems (macOS, Windows) and hosts: both are built here,
- * where they do not, and each is warned about.
- */
-function caseCollisions(posts: readonly Post[]): Diagnostic[] {
-  return [...groupBy(posts, (post) => foldedPath(post.outputPath)).values()]
-    .filter((group) => group.length > 1)
-    .flatMap((group) =>
-      group.map((post) =>
-        diagnostic('warning', post.source, `its URL ${post.url} differs only by case from ${group.filter((p) => p !== post).map((p) => p.url).join(', ')}: they collide on case-insensitive file systems and hosts`, {
-          hint: "give one of them a different 'slug:'",
-        }),
-      ),
-    );
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

@@ -4,6 +4,7 @@ import type { Diagnostic, Post, TaxonomyKind } from '../types.js';
 import { linkLookup, linkTable, type LinkTable } from './link-table.js';
 import { checkPostPaths, openPlan, type SitePlan } from './output-paths.js';
 import { relatedFinder } from './related.js';
+import { resolveSharedUrls } from './shared-urls.js';
 
 /** A tag or category with its page and its posts (by source, newest first). */
 export interface TermEntry {
@@ -37,21 +38,31 @@ export interface SiteIndex {
   neighbours(source: string): { older?: Post; newer?: Post };
   /** Up to `limit` posts related to a post: most shared tags, then same category, then nearest in time. */
   related(source: string, limit: number): Post[];
+  /** Sources of the posts that wanted a URL another post wanted too (shared-urls.ts), built or not. */
+  readonly sharedUrl: ReadonlySet<string>;
 }
 
 /**
- * Indexes loaded posts. Posts whose output paths collide — one path, a path through another
- * output's file, one of the site's own files (see output-paths.ts) — are reported and left
- * out: gazette never lets one post silently overwrite another page. `plan` says what the
+ * Indexes loaded posts. Posts that want one URL are resolved first (shared-urls.ts: copies of
+ * one article are built once, different articles all built, on suffixed URLs); posts whose
+ * output paths collide with the site's own files or go through another output's file (see
+ * output-paths.ts) are reported and left out: gazette never lets one post silently
+ * overwrite another page. `plan` says what the
  * site's own files are and what the output folder holds.
  */
 export function buildSiteIndex(loaded: readonly Post[], plan: SitePlan = openPlan): { index: SiteIndex; diagnostics: Diagnostic[] } {
-  const { posts, diagnostics } = checkPostPaths(loaded, plan);
+  const resolved = resolveSharedUrls(loaded);
+  const checked = checkPostPaths(resolved.posts, plan);
+  const posts = checked.posts;
+  const diagnostics = [...resolved.diagnostics, ...checked.diagnostics];
   posts.sort((a, b) => b.time - a.time || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 
   const bySource = new Map(posts.map((p) => [p.source, p]));
   // Newest first, so the first post for an original URL wins; later duplicates keep their own page.
-  const links = linkTable(posts);
+  // A copy left out stands for the built one: a link to its original URL goes to the article's page.
+  const built = new Set(posts.map((p) => p.source));
+  const copies = resolved.duplicates.filter((d) => built.has(d.of.source)).map((d) => ({ ...d.post, url: d.of.url }));
+  const links = linkTable(copies.length > 0 ? [...posts, ...copies] : posts);
   const lookup = linkLookup(links);
   const terms = { tags: termEntries(posts, 'tags'), categories: termEntries(posts, 'categories') };
   const termByName = {
@@ -68,6 +79,7 @@ export function buildSiteIndex(loaded: readonly Post[], plan: SitePlan = openPla
     isSourceSite: lookup.isSourceSite,
     neighbours: neighboursIn(posts),
     related: relatedFinder(posts, (kind, name) => termByName[kind].get(name)?.posts),
+    sharedUrl: resolved.shared,
   };
   return { index, diagnostics };
 }

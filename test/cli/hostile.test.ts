@@ -80,8 +80,11 @@ describe('gazette build on hostile input', () => {
     expect(report.warnings.filter((w) => /symbolic link not followed/.test(w.message)).map((w) => w.source.split('/').pop()).sort()).toEqual(['2024-01-01-link.md', 'linked-folder']);
   });
 
-  it('warns about URLs that differ only by case', () => {
-    expect(report.warnings.filter((w) => /differs only by case/.test(w.message))).toHaveLength(2);
+  it('builds two articles whose URLs differ only by case on distinct URLs, and says so', () => {
+    expect(report.warnings.filter((w) => /differs only by case/.test(w.message)).map((w) => [w.source.split('/').pop(), w.message])).toEqual([
+      ['2024-01-01-case.md', expect.stringMatching(/^its URL \/case\/ differs only by case from \/Case\/, the URL of .*2024-01-01-Case\.md, another article: this one is built at \/case-2\/ /)],
+    ]);
+    expect(listFiles(out)).toEqual(expect.arrayContaining(['Case/index.html', 'case-2/index.html']));
   });
 
   it('coerces values of the wrong type', () => {

@@ -203,7 +203,9 @@ describe('the gazette dev server and other sites', () => {
     writeFileSync(join(outside, 'folder/index.html'), secret);
     symlinkSync(join(outside, 'secret.txt'), join(dir, '_site/leak.txt'));
     symlinkSync(join(outside, 'folder'), join(dir, '_site/leak'));
-    for (const path of ['/leak.txt', '/leak/', '/leak/index.html']) {
+    symlinkSync(join(outside, 'secret.txt'), join(dir, '_site/story.html'));
+    // (`/story` is `story.html`, as for an extensionless permalink: a link there is not served either.)
+    for (const path of ['/leak.txt', '/leak/', '/leak/index.html', '/leak', '/story', '/story.html']) {
       const response = await get(dev.url, path);
       expect([path, response.status]).toEqual([path, 404]);
       expect(response.body).not.toContain(secret);

@@ -21,12 +21,17 @@ describe('buildSiteIndex', () => {
     expect(index.neighbours('c').newer).toBeUndefined();
   });
 
-  it('reports both posts of a URL collision and builds neither', () => {
+  it('builds two articles on one URL, the later file on a suffixed URL, and one copy of an article saved twice', () => {
     const clash = { url: '/same/', outputPath: 'same/index.html' };
-    const { index, diagnostics } = buildSiteIndex([post('one', 1, clash), post('two', 2, clash), post('three', 3)]);
-    expect(index.posts.map((p) => p.source)).toEqual(['three']);
-    expect(diagnostics.map((d) => [d.source, d.severity])).toEqual([['one', 'error'], ['two', 'error']]);
-    expect(diagnostics[0]?.message).toContain('two posts resolve to the URL /same/: this one and two');
+    const from = 'https://news.example.org/a';
+    const copy = { ...clash, from, fingerprint: { sha256: 'f', chars: 10 } };
+    const { index, diagnostics } = buildSiteIndex([post('one', 1, clash), post('two', 2, clash), post('three', 3, copy), post('four', 4, { ...copy, url: '/Same/', outputPath: 'Same/index.html' })]);
+    expect(index.posts.map((p) => [p.source, p.url])).toEqual([['four', '/Same/'], ['two', '/same-3/'], ['one', '/same-2/']]);
+    expect(diagnostics.map((d) => [d.source, d.severity])).toEqual([['three', 'warning'], ['one', 'warning'], ['two', 'warning']]);
+    expect(diagnostics[0]?.message).toBe('duplicate of four: the same article from the same source, built once at /Same/; this copy is left out');
+    expect(index.sharedUrl).toEqual(new Set(['one', 'two', 'three', 'four']));
+    // The copy's original URL leads to the article's page.
+    expect(index.archivedUrl(from)).toBe('/Same/');
   });
 
   it('gives terms distinct pages even when their names slugify alike', () => {
