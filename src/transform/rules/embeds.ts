@@ -183,7 +183,11 @@ function rewriteList(parent: Parent, list: readonly ElementContent[], ctx: Conte
       continue;
     }
     const classes = classesOf(child);
-    if (classes.some(isOwnClass)) child.properties.className = classes.filter((c) => !isOwnClass(c));
+    if (classes.some(isOwnClass)) {
+      const others = classes.filter((c) => !isOwnClass(c));
+      if (others.length > 0) child.properties.className = others;
+      else delete child.properties.className;
+    }
     const replaced = replacement(child, parent, ctx);
     // One by one: spreading a long list into push() overflows the stack.
     if (replaced) for (const node of replaced) next.push(node);
