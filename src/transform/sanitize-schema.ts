@@ -85,7 +85,14 @@ export const articleSchema: Schema = {
     audio: ['src', 'controls', ['preload', 'none']],
     source: ['src', 'type'],
     track: ['src', 'kind', 'srcLang', 'label', 'default'],
-    a: [...(base.a ?? []).filter((a) => a !== 'dataFootnoteBackref' && a !== 'dataFootnoteRef'), 'title', ['rel', 'noopener', 'noreferrer']],
+    // The default limits a link's classes to its footnote class; the embeds rule's inline
+    // link to an embed (`embed-link`) keeps its class for the theme too.
+    a: [
+      ...(base.a ?? []).filter((a) => a !== 'dataFootnoteBackref' && a !== 'dataFootnoteRef' && !(Array.isArray(a) && a[0] === 'className')),
+      ['className', 'data-footnote-backref', 'embed-link'],
+      'title',
+      ['rel', 'noopener', 'noreferrer'],
+    ],
     // (The lazy-loading attributes and srcset are not kept: lazy-image-sources moves the
     // real URL into `src` before sanitizing, where it gets src's protocol check.)
     // gazette's own rules add `loading`/`decoding` to images and `rel` to links; allowing
