@@ -84,7 +84,8 @@ export const articleSchema: Schema = {
     video: ['src', 'poster', 'width', 'height', 'controls', ['preload', 'none']],
     audio: ['src', 'controls', ['preload', 'none']],
     source: ['src', 'type'],
-    track: ['src', 'kind', 'srcLang', 'label', 'default'],
+    // Not `default`: a default track is fetched with the page, before the reader asks.
+    track: ['src', 'kind', 'srcLang', 'label'],
     // The default limits a link's classes to its footnote class; the embeds rule's inline
     // link to an embed (`embed-link`) keeps its class for the theme too.
     a: [

@@ -104,6 +104,7 @@ const categories: Record<string, string> = {
   L: 'vectors that need interaction: hover, focus, click, scroll, lazy images',
   W: 'a whole saved web page: head scripts, base, analytics, embeds',
   Z: 'raw-text elements left open, swallowing the rest of a post',
+  V: 'embedded media made links and players: hostile frames, provider URLs, video/audio/source/track',
 };
 
 /** The vectors named in a piece of evidence (a dialog message, a URL, an element's HTML). */
@@ -257,8 +258,30 @@ function domChecks({ clobberNames, urlAttributes }: { clobberNames: string[]; ur
   }
   const forbidden =
     'iframe, frame, frameset, object, embed, applet, portal, base, form, input, button, select, textarea, isindex, keygen, svg, math, ' +
-    'style, link, meta, template, video, audio, source, track, marquee, noscript, xmp, plaintext, listing, noembed, noframes, title, param, area, map';
+    'style, link, meta, template, marquee, noscript, xmp, plaintext, listing, noembed, noframes, title, param, area, map';
   for (const el of document.body.querySelectorAll(forbidden)) if (!searchMarkup(el)) out.push([`<${el.localName}> in the body`, html(el)]);
+  // Players are allowed in the article only, and only as gazette makes them: controls, nothing
+  // loaded before the reader asks, no autoplay, loop or muting, web addresses only; their
+  // sources and tracks only inside them.
+  const web = (value: string | null) => value === null || /^https?:\/\//i.test(value);
+  for (const el of document.body.querySelectorAll('video, audio')) {
+    const problem = !el.closest('.post-body')
+      ? 'outside the article'
+      : !el.hasAttribute('controls')
+        ? 'without controls'
+        : el.getAttribute('preload') !== 'none'
+          ? 'without preload="none"'
+          : ['autoplay', 'loop', 'muted'].some((a) => el.hasAttribute(a))
+            ? 'that plays by itself'
+            : !web(el.getAttribute('src')) || !web(el.getAttribute('poster'))
+              ? 'with a source that is not a web address'
+              : undefined;
+    if (problem) out.push([`<${el.localName}> ${problem}`, html(el)]);
+  }
+  for (const el of document.body.querySelectorAll('source, track')) {
+    if (!el.parentElement?.matches('.post-body video, .post-body audio')) out.push([`<${el.localName}> outside a player`, html(el)]);
+    else if (!web(el.getAttribute('src'))) out.push([`<${el.localName}> with a source that is not a web address`, html(el)]);
+  }
   for (const el of document.head.querySelectorAll('base, script:not([type="application/ld+json"]), meta[http-equiv]:not([http-equiv="Content-Security-Policy" i]), link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="alternate"][type="application/atom+xml"]):not([rel="alternate"][type="application/feed+json"])')) {
     if (themeScript(el) || searchScript(el)) continue;
     out.push([`<${el.localName}> in the head`, html(el)]);

@@ -14,10 +14,13 @@ import './context.js';
  * `<object>`'s fallback content stays after the link. `<video>`/`<audio>` with http(s)
  * sources stay players, rebuilt from scratch so nothing but what is listed here survives:
  * `controls`, `preload="none"` (no byte is fetched before the reader asks), width, height,
- * an http(s) poster, `<source src type>` and `<track>`; then a link to the media file.
+ * an http(s) poster, `<source src type>` and `<track src kind srclang label>` (never
+ * `default`: a default track is fetched with the page, even with preload none, which would
+ * tell its host who reads); then a link to the media file.
  * Autoplay, muting, looping and handlers are gone. An embed without a web address
  * (`javascript:`, `data:`, `srcdoc`) leaves a note naming what was there, and no link;
- * a player without one links to the original article when there is one.
+ * a player with no source at all (a script was to give it one) links to the original
+ * article when there is one.
  *
  * What the sanitizer then allows of the result is configuration (sanitize-schema.ts); the
  * classes `embed-link` and `embed-note` are this rule's own (an input's are removed here)
@@ -121,15 +124,17 @@ function playerReplacement(node: Element, inline: boolean, ctx: Context): Elemen
       const src = mediaUrl(attr(child, 'src'), ctx.base);
       const props: Element['properties'] = { src: src ?? '' };
       for (const name of ['kind', 'srcLang', 'label']) if (attr(child, name)) props[name] = attr(child, name)!;
-      if (child.properties.default !== undefined && child.properties.default !== false) props.default = true;
       if (src) tracks.push(el('track', props, []));
     } else fallback.push(child);
   }
   const first = own ?? (sources[0] ? attr(sources[0], 'src') : undefined);
   const rest = rewriteList(node, fallback, ctx);
   if (!first) {
-    // Nothing a browser could play (a script-driven player, a data: URL): its fallback text stays.
-    const original = webUrl(ctx.base);
+    // Nothing a browser could play: a player whose script was to give it a source links to
+    // the original article, where it played; one with javascript:/data: sources leaves a
+    // note. Either way its fallback text stays.
+    const hadSource = attr(node, 'src') !== undefined || node.children.some((c) => isElement(c, 'source'));
+    const original = hadSource ? undefined : webUrl(ctx.base);
     if (original) {
       ctx.counts.links++;
       return [linkTo(original.href, `${kindLabels[kind]} · 见原文 see the original`, inline), ...rest];

@@ -82,7 +82,7 @@ describe('embeds', () => {
     );
     expect(out).toBe(
       '<video src="https://e.org/v/a%20clip.mp4" controls preload="none" poster="https://e.org/p.jpg" width="640" height="360">' +
-        '<track src="https://e.org/a.vtt" kind="subtitles" srclang="zh" label="中文" default>No video</video>' +
+        '<track src="https://e.org/a.vtt" kind="subtitles" srclang="zh" label="中文">No video</video>' +
         '<p class="embed-link"><a href="https://e.org/v/a%20clip.mp4">视频 Video · a clip.mp4</a></p>',
     );
     expect(run('<audio controls><source src="https://e.org/a.ogg" type="audio/ogg"><source src="data:audio/ogg;base64,AA"></audio>')).toBe(
@@ -130,7 +130,7 @@ describe('embeds, then the sanitizer', () => {
   it('is the wall even for players the rule did not make: no autoplay, handlers, javascript: or stray sources', () => {
     const sanitize = (html: string) => rewrite(html, [[rehypeSanitize, articleSchema]]);
     expect(sanitize('<video src="javascript:alert(1)" poster="data:image/png,x" autoplay muted loop preload="auto" onplay="x()" controls></video>')).toBe('<video controls></video>');
-    expect(sanitize('<audio preload="none"><source src="https://e.org/a.mp3" onerror="x()"><track src="javascript:x"></audio>')).toBe('<audio preload="none"><source src="https://e.org/a.mp3"><track></audio>');
+    expect(sanitize('<audio preload="none"><source src="https://e.org/a.mp3" onerror="x()"><track src="javascript:x" default></audio>')).toBe('<audio preload="none"><source src="https://e.org/a.mp3"><track></audio>');
     // A picture's source, outside any player, does not stay behind.
     expect(sanitize('<picture><source srcset="https://e.org/a.webp" type="image/webp"><img src="https://e.org/a.jpg" alt="A"></picture>')).toBe('<img src="https://e.org/a.jpg" alt="A">');
   });
