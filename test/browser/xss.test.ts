@@ -491,6 +491,7 @@ describe.skipIf(!runBrowserTests)('no script runs in the reader’s browser', ()
         `<p onmouseover="event.isTrusted && alert('canary-hover')" style="height:400px">hover</p>` +
         `<img src="missing.png" onerror="alert('canary-onerror')">` +
         `<a href="javascript:alert('canary-click')">click</a>` +
+        `<video src="http://127.0.0.1:9/canary-video.mp4" controls preload="none" autoplay muted></video><source src="http://127.0.0.1:9/canary-source.mp4">` +
         `<script>document.title = 'PWNED'; window.__xss = 'canary'; fetch('http://127.0.0.1:9/canary-fetch');</script>` +
         `<div style="height:4000px"></div><img src="missing-bottom.png" loading="lazy" onerror="event.isTrusted && alert('canary-lazy')">` +
         `</div></main></body></html>`,
@@ -503,11 +504,11 @@ describe.skipIf(!runBrowserTests)('no script runs in the reader’s browser', ()
         return findings.map((f) => `${f.page} ${f.kind}: ${f.detail}`).join('\n');
       };
       const off = await text(true);
-      for (const expected of ['alert() called: canary-hover', 'alert() called: canary-onerror', 'alert() called: canary-click', 'alert() called: canary-lazy', 'document.title changed', 'window.__xss was set: canary', 'http://127.0.0.1:9/canary-fetch', 'script element', '/refresh/ request left the test server: document GET http://127.0.0.1:9/canary-refresh']) {
+      for (const expected of ['alert() called: canary-hover', 'alert() called: canary-onerror', 'alert() called: canary-click', 'alert() called: canary-lazy', 'document.title changed', 'window.__xss was set: canary', 'http://127.0.0.1:9/canary-fetch', 'script element', '/refresh/ request left the test server: document GET http://127.0.0.1:9/canary-refresh', '<video> that plays by itself', '<source> outside a player', 'request left the test server: media GET http://127.0.0.1:9/canary-video.mp4']) {
         expect(off, `with CSP off, the harness must see ${expected}`).toContain(expected);
       }
       const on = await text(false);
-      for (const expected of ['CSP blocked what the sanitizer let through', 'event handler attribute onmouseover', 'dangerous URL in href', 'script element', '/refresh/ request left the test server: document GET http://127.0.0.1:9/canary-refresh']) {
+      for (const expected of ['CSP blocked what the sanitizer let through', 'event handler attribute onmouseover', 'dangerous URL in href', 'script element', '/refresh/ request left the test server: document GET http://127.0.0.1:9/canary-refresh', '<video> that plays by itself']) {
         expect(on, `with the CSP, the harness must see ${expected}`).toContain(expected);
       }
       expect(on).not.toContain('alert() called');
