@@ -61,21 +61,21 @@ function noteFor(kind: EmbedKind, inline: boolean): Element {
 
 /** An embed's title (`<iframe title>`), trimmed to a line. */
 function titleOf(node: Element): string {
-  const title = (attr(node, 'title') ?? attr(node, 'ariaLabel') ?? '').replace(/\s+/g, ' ').trim();
-  return title.length > 200 ? `${title.slice(0, 199)}…` : title;
+  const title = Array.from((attr(node, 'title') ?? attr(node, 'ariaLabel') ?? '').replace(/\s+/g, ' ').trim());
+  return title.length > 200 ? `${title.slice(0, 199).join('')}…` : title.join('');
 }
 
 /** A frame, embed or object: a link to what it showed, or a note. */
-function frameReplacement(src: string | undefined, title: string, kind: EmbedKind, inline: boolean, ctx: Context): Element {
+function frameReplacement(src: string | undefined, title: string, inline: boolean, ctx: Context): Element {
   ctx.counts.found++;
   const url = webUrl(src, ctx.base);
   if (!url) {
     ctx.counts.dropped++;
-    return noteFor(kind, inline);
+    return noteFor('embed', inline);
   }
   ctx.counts.links++;
   const target = embedTarget(url);
-  const label = `${kindLabels[target.kind === 'embed' ? kind : target.kind]} · ${target.provider}${title ? `: ${title}` : ''}`;
+  const label = `${kindLabels[target.kind]} · ${target.provider}${title ? `: ${title}` : ''}`;
   return linkTo(target.url, label, inline);
 }
 
@@ -161,13 +161,13 @@ function replacement(node: Element, parent: Parent, ctx: Context): ElementConten
   const inline = parent.type === 'element' && phrasingParents.has(parent.tagName);
   if (frames.has(node.tagName)) {
     const src = attr(node, 'src') ?? attr(node, 'dataSrc') ?? attr(node, 'dataLazySrc');
-    return [frameReplacement(src, titleOf(node), 'embed', inline, ctx)];
+    return [frameReplacement(src, titleOf(node), inline, ctx)];
   }
   if (node.tagName === 'object') {
     const src = objectSource(node);
     const same = (child: ElementContent) => isElement(child, 'embed', 'iframe') && attr(child, 'src') === src;
     // Parameters configure the plugin; an embed of the same URL is the object's twin for other browsers.
-    const link = frameReplacement(src, titleOf(node), 'embed', inline, ctx);
+    const link = frameReplacement(src, titleOf(node), inline, ctx);
     const fallback = rewriteList(node, node.children.filter((child) => !isElement(child, 'param') && !same(child)), ctx);
     return [link, ...fallback];
   }
