@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
+import type { ArticleSummary, Diagnostic, EmbedCounts, Post, Skipped } from './types.js';
 
 /** One built post in the report. */
 export interface ReportPost {
@@ -21,6 +21,8 @@ export interface ReportPost {
   readonly crossLinks: number;
   /** Links to the archive's news sites that are not in the archive. */
   readonly dangling: readonly string[];
+  /** Embedded media and what became of them; only for a post that had any. */
+  readonly embeds?: EmbedCounts;
 }
 
 /** A located problem in the report; the hint, if any, is part of the message. */
@@ -39,6 +41,8 @@ export interface BuildReport {
   /** Totals over all posts: links rewritten to archived copies, and dangling links. */
   readonly crossLinks: number;
   readonly dangling: number;
+  /** Totals over all posts: embedded media found, kept as players, replaced by links, left as notes. */
+  readonly embeds: EmbedCounts;
   readonly pages: number;
   /** What this build had to do; the rest it took from the previous build (see "Rebuilds" in the README). */
   readonly work: BuildWork;
@@ -96,6 +100,7 @@ export function makeReport(outcome: BuildOutcome): BuildReport {
         ...(summary?.credit ? { credit: summary.credit } : {}),
         crossLinks: summary?.links.archived ?? 0,
         dangling: summary?.links.dangling ?? [],
+        ...(summary?.embeds && summary.embeds.found > 0 ? { embeds: summary.embeds } : {}),
       };
     });
   return {
@@ -105,6 +110,7 @@ export function makeReport(outcome: BuildOutcome): BuildReport {
     warnings: outcome.diagnostics.filter((d) => d.severity === 'warning').map(problem),
     crossLinks: posts.reduce((n, p) => n + p.crossLinks, 0),
     dangling: posts.reduce((n, p) => n + p.dangling.length, 0),
+    embeds: totalEmbeds(posts),
     pages: outcome.pages,
     work: outcome.work,
     durationMs: outcome.durationMs,
@@ -115,4 +121,17 @@ export function makeReport(outcome: BuildOutcome): BuildReport {
 export function retention(fidelity: ArticleSummary['fidelity'] | undefined): number {
   if (!fidelity || fidelity.inputChars === 0) return 1;
   return Math.floor((fidelity.keptChars / fidelity.inputChars) * 10_000) / 10_000;
+}
+
+/** Embed counts summed over the posts. */
+function totalEmbeds(posts: readonly ReportPost[]): EmbedCounts {
+  const total = { found: 0, players: 0, links: 0, dropped: 0 };
+  for (const { embeds } of posts) {
+    if (!embeds) continue;
+    total.found += embeds.found;
+    total.players += embeds.players;
+    total.links += embeds.links;
+    total.dropped += embeds.dropped;
+  }
+  return total;
 }

@@ -89,6 +89,20 @@ export interface ArticleSummary {
   readonly links: { readonly archived: number; readonly dangling: readonly string[] };
   /** How much of the input's visible text the article kept (characters, whitespace aside). */
   readonly fidelity: { readonly inputChars: number; readonly keptChars: number };
+  /** Embedded media found and what became of them (see src/transform/rules/embeds.ts). */
+  readonly embeds: EmbedCounts;
+}
+
+/**
+ * The embeds of one article (`<iframe>`, `<embed>`, `<object>`, `<video>`, `<audio>`):
+ * `found` = `players` (kept as players) + `links` (replaced by a link to what they showed)
+ * + `dropped` (no web address to link to: replaced by a note saying what was there).
+ */
+export interface EmbedCounts {
+  readonly found: number;
+  readonly players: number;
+  readonly links: number;
+  readonly dropped: number;
 }
 
 /** One post's article HTML: sanitized and rewritten, ready to be marked safe in a template. */

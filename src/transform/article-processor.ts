@@ -10,6 +10,7 @@ import { articleSchema } from './sanitize-schema.js';
 import absoluteUrls from './rules/absolute-urls.js';
 import archiveLinks from './rules/archive-links.js';
 import dropClasses from './rules/drop-classes.js';
+import embeds from './rules/embeds.js';
 import externalLinks from './rules/external-links.js';
 import fragmentLinks from './rules/fragment-links.js';
 import headingLevels from './rules/heading-levels.js';
@@ -70,6 +71,9 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     // and ids stripped of an earlier prefix (so sanitizing is a fixed point).
     .use(lazyImageSources)
     .use(unprefixIds)
+    // Embeds become links to what they showed, and media clean players, before the
+    // sanitizer removes frames and checks every URL and attribute the rule leaves.
+    .use(embeds)
     // Untrusted HTML is made safe here; every rule after this works on safe HTML.
     .use(rehypeSanitize, articleSchema)
     // Real image URLs first: deduplicating and captioning compare them.
@@ -118,6 +122,7 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
       stats: countText(text),
       links: file.data.links ?? { archived: 0, dangling: [] },
       fidelity: textFidelity(inputText, articleText(tree)),
+      embeds: file.data.embeds ?? { found: 0, players: 0, links: 0, dropped: 0 },
     };
   };
 }

@@ -219,6 +219,38 @@ describe.runIf(runBrowserTests)('the default theme in Chromium', () => {
     expect(widestImage).toBeGreaterThan(375);
   });
 
+  it('fits players and embed links in the column, on a phone and a desktop', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-theme-embeds-'));
+    const built = await runCli(['build', '--posts', join(root, 'test/fixtures/embeds'), '--out', join(dir, 'site'), '-q']);
+    expect(built.code, built.stderr).toBe(0);
+    const embeds = await serveFolder(join(dir, 'site'));
+    try {
+      for (const width of [375, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const path of ['/2021/01/10/broadcaster-video-report/', '/2021/01/12/radio-commentary/', '/2021/01/08/video-reports/']) {
+          await page.goto(`${embeds.origin}${path}`);
+          const m = await page.evaluate(() => {
+            const column = (document.querySelector('.post-body') as unknown as { clientWidth: number }).clientWidth;
+            const box = (s: string) => Array.from(document.querySelectorAll(s), (e) => (e as unknown as { getBoundingClientRect(): { width: number; height: number } }).getBoundingClientRect());
+            return { column, scroll: document.documentElement.scrollWidth, viewport: innerWidth, players: box('.post-body :is(video, audio)'), links: box('.post-body .embed-link') };
+          });
+          expect(m.scroll, `${path} at ${width}`).toBeLessThanOrEqual(m.viewport);
+          expect(m.links.length, path).toBeGreaterThan(0);
+          for (const link of m.links) expect(link.height, path).toBeGreaterThan(0);
+          // A player takes the column's width, with a height of its own before anything is loaded.
+          for (const player of m.players) {
+            expect(Math.round(player.width), path).toBe(m.column);
+            expect(player.height, path).toBeGreaterThan(20);
+          }
+          if (path.includes('broadcaster')) expect(m.players.length).toBe(1);
+          if (path.includes('broadcaster') && width === 375) await page.screenshot({ path: join(shots, 'theme-embeds-phone.png'), fullPage: true });
+        }
+      }
+    } finally {
+      await embeds.close();
+    }
+  });
+
   it('sets Chinese and English text by language: lang attributes, CJK font fallbacks, leading', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     const read = async (path: string) => {

@@ -104,6 +104,7 @@ const categories: Record<string, string> = {
   L: 'vectors that need interaction: hover, focus, click, scroll, lazy images',
   W: 'a whole saved web page: head scripts, base, analytics, embeds',
   Z: 'raw-text elements left open, swallowing the rest of a post',
+  V: 'embedded media made links and players: hostile frames, provider URLs, video/audio/source/track',
 };
 
 /** The vectors named in a piece of evidence (a dialog message, a URL, an element's HTML). */
@@ -257,8 +258,30 @@ function domChecks({ clobberNames, urlAttributes }: { clobberNames: string[]; ur
   }
   const forbidden =
     'iframe, frame, frameset, object, embed, applet, portal, base, form, input, button, select, textarea, isindex, keygen, svg, math, ' +
-    'style, link, meta, template, video, audio, source, track, marquee, noscript, xmp, plaintext, listing, noembed, noframes, title, param, area, map';
+    'style, link, meta, template, marquee, noscript, xmp, plaintext, listing, noembed, noframes, title, param, area, map';
   for (const el of document.body.querySelectorAll(forbidden)) if (!searchMarkup(el)) out.push([`<${el.localName}> in the body`, html(el)]);
+  // Players are allowed in the article only, and only as gazette makes them: controls, nothing
+  // loaded before the reader asks, no autoplay, loop or muting, web addresses only; their
+  // sources and tracks only inside them.
+  const web = (value: string | null) => value === null || /^https?:\/\//i.test(value);
+  for (const el of document.body.querySelectorAll('video, audio')) {
+    const problem = !el.closest('.post-body')
+      ? 'outside the article'
+      : !el.hasAttribute('controls')
+        ? 'without controls'
+        : el.getAttribute('preload') !== 'none'
+          ? 'without preload="none"'
+          : ['autoplay', 'loop', 'muted'].some((a) => el.hasAttribute(a))
+            ? 'that plays by itself'
+            : !web(el.getAttribute('src')) || !web(el.getAttribute('poster'))
+              ? 'with a source that is not a web address'
+              : undefined;
+    if (problem) out.push([`<${el.localName}> ${problem}`, html(el)]);
+  }
+  for (const el of document.body.querySelectorAll('source, track')) {
+    if (!el.parentElement?.matches('.post-body video, .post-body audio')) out.push([`<${el.localName}> outside a player`, html(el)]);
+    else if (!web(el.getAttribute('src'))) out.push([`<${el.localName}> with a source that is not a web address`, html(el)]);
+  }
   for (const el of document.head.querySelectorAll('base, script:not([type="application/ld+json"]), meta[http-equiv]:not([http-equiv="Content-Security-Policy" i]), link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="alternate"][type="application/atom+xml"]):not([rel="alternate"][type="application/feed+json"])')) {
     if (themeScript(el) || searchScript(el)) continue;
     out.push([`<${el.localName}> in the head`, html(el)]);
@@ -468,6 +491,7 @@ describe.skipIf(!runBrowserTests)('no script runs in the reader’s browser', ()
         `<p onmouseover="event.isTrusted && alert('canary-hover')" style="height:400px">hover</p>` +
         `<img src="missing.png" onerror="alert('canary-onerror')">` +
         `<a href="javascript:alert('canary-click')">click</a>` +
+        `<video src="http://127.0.0.1:9/canary-video.mp4" controls preload="none" autoplay muted></video><source src="http://127.0.0.1:9/canary-source.mp4">` +
         `<script>document.title = 'PWNED'; window.__xss = 'canary'; fetch('http://127.0.0.1:9/canary-fetch');</script>` +
         `<div style="height:4000px"></div><img src="missing-bottom.png" loading="lazy" onerror="event.isTrusted && alert('canary-lazy')">` +
         `</div></main></body></html>`,
@@ -480,11 +504,11 @@ describe.skipIf(!runBrowserTests)('no script runs in the reader’s browser', ()
         return findings.map((f) => `${f.page} ${f.kind}: ${f.detail}`).join('\n');
       };
       const off = await text(true);
-      for (const expected of ['alert() called: canary-hover', 'alert() called: canary-onerror', 'alert() called: canary-click', 'alert() called: canary-lazy', 'document.title changed', 'window.__xss was set: canary', 'http://127.0.0.1:9/canary-fetch', 'script element', '/refresh/ request left the test server: document GET http://127.0.0.1:9/canary-refresh']) {
+      for (const expected of ['alert() called: canary-hover', 'alert() called: canary-onerror', 'alert() called: canary-click', 'alert() called: canary-lazy', 'document.title changed', 'window.__xss was set: canary', 'http://127.0.0.1:9/canary-fetch', 'script element', '/refresh/ request left the test server: document GET http://127.0.0.1:9/canary-refresh', '<video> that plays by itself', '<source> outside a player', 'request left the test server: media GET http://127.0.0.1:9/canary-video.mp4']) {
         expect(off, `with CSP off, the harness must see ${expected}`).toContain(expected);
       }
       const on = await text(false);
-      for (const expected of ['CSP blocked what the sanitizer let through', 'event handler attribute onmouseover', 'dangerous URL in href', 'script element', '/refresh/ request left the test server: document GET http://127.0.0.1:9/canary-refresh']) {
+      for (const expected of ['CSP blocked what the sanitizer let through', 'event handler attribute onmouseover', 'dangerous URL in href', 'script element', '/refresh/ request left the test server: document GET http://127.0.0.1:9/canary-refresh', '<video> that plays by itself']) {
         expect(on, `with the CSP, the harness must see ${expected}`).toContain(expected);
       }
       expect(on).not.toContain('alert() called');

@@ -109,10 +109,72 @@ export function fidelityProblems(inputHtml: string, outputHtml: string, from: st
   if (outLinks.length < inLinks.length) problems.push(`links lost: ${inLinks.length} in, ${outLinks.length} out`);
   for (const a of outLinks) if (!safe(prop(a, 'href'))) problems.push(`unsafe href: ${prop(a, 'href')}`);
 
+  problems.push(...embedProblems(input, outEls, from));
+
   // Structure: tables, lists and quotes.
   for (const tag of structural) {
     const n = (els: Element[]) => els.filter((e) => e.tagName === tag).length;
     if (n(outEls) !== n(inEls)) problems.push(`<${tag}> count ${n(inEls)} → ${n(outEls)}`);
+  }
+  return problems;
+}
+
+const embedTags = ['iframe', 'frame', 'embed', 'object', 'video', 'audio'];
+
+/** An embed's URL as a browser reads it (protocol-relative as https), if it is a web address. */
+function webAddress(raw: string | undefined, base: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  try {
+    const url = new URL(value.startsWith('//') ? `https:${value}` : value, base);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The id a provider's page names (`watch?v=ID`, `vimeo.com/ID`, `status/ID`): its `v` or `list` parameter, else its last path segment. */
+function pageId(href: string): string {
+  try {
+    const url = new URL(href);
+    return url.searchParams.get('v') ?? url.searchParams.get('list') ?? url.pathname.split('/').filter(Boolean).pop() ?? url.hostname;
+  } catch {
+    return href;
+  }
+}
+
+/**
+ * Embeds: none disappears without a trace. Every embed of the input (an object's inner
+ * embed counted with it) leaves a player, a link or a note; every http(s) video or audio
+ * source plays in a player; every frame with an http(s) address is linked — to that
+ * address, or to a provider's page that names the same id (`/embed/ID` → `watch?v=ID`).
+ */
+function embedProblems(input: Root, outEls: Element[], from: string | undefined): string[] {
+  const problems: string[] = [];
+  const found: Element[] = [];
+  const walk = (node: Root | RootContent, inside: boolean) => {
+    const isEmbed = node.type === 'element' && embedTags.includes(node.tagName);
+    if (isEmbed && !inside) found.push(node);
+    if ('children' in node) for (const child of node.children) walk(child, inside || isEmbed);
+  };
+  walk(input, false);
+  const marks = outEls.filter((e) => ['video', 'audio'].includes(e.tagName) || ['embed-link', 'embed-note'].some((c) => String(e.properties.className ?? '').split(/[\s,]+/).includes(c)));
+  if (marks.length < found.length) problems.push(`embeds lost: ${found.length} in, ${marks.length} players, links or notes out`);
+  const links = outEls.filter((e) => e.tagName === 'a').map((a) => prop(a, 'href') ?? '');
+  const played = new Set(outEls.filter((e) => ['video', 'audio', 'source'].includes(e.tagName)).map((e) => prop(e, 'src') ?? ''));
+  for (const el of found) {
+    if (el.tagName === 'video' || el.tagName === 'audio') {
+      const sources = [prop(el, 'src'), ...el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'source').map((c) => prop(c, 'src'))];
+      for (const src of sources.map((s) => webAddress(s, from)).filter((s) => s !== undefined)) if (!played.has(src)) problems.push(`player lost: ${src}`);
+      continue;
+    }
+    const src = webAddress(prop(el, 'src') ?? prop(el, 'data'), from);
+    if (src === undefined) continue;
+    let shown = src;
+    try {
+      shown = decodeURIComponent(src);
+    } catch {}
+    if (!links.some((href) => href === src || shown.includes(pageId(href)))) problems.push(`embed not linked: ${src}`);
   }
   return problems;
 }
