@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Article } from '../types.js';
 import { createMarkdownRenderer } from './markdown.js';
+import { escapeStrayLessThan } from './raw-html.js';
 import { articleSchema } from './sanitize-schema.js';
 import absoluteUrls from './rules/absolute-urls.js';
 import archiveLinks from './rules/archive-links.js';
@@ -104,7 +105,8 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
 
   const countText = createTextCounter(options.lang);
   return (input) => {
-    const html = input.format === 'markdown' ? renderMarkdown(input.body) : input.body;
+    // Raw HTML (a markdown post's HTML blocks, an .html post) keeps a `<` that begins no tag as text.
+    const html = escapeStrayLessThan(input.format === 'markdown' ? renderMarkdown(input.body) : input.body);
     const file = new VFile({ value: html, data: { post: { url: input.url, from: input.from } } });
     const parsed = processor.parse(file);
     const inputText = articleText(parsed);
