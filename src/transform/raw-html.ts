@@ -9,7 +9,8 @@
  * - a start tag: `<` name, then attributes as a browser reads them (`a`, `a=b`, `a="…"`,
  *   `a='…'`, quoted values with no space after them, `alt ;`), then `>` or `/>`; the name is
  *   a letter followed by letters, digits, `-`, `_`, `.` or `:` (`<o:p>`), and it ends at a
- *   space, `/` or `>` (`<p<1)` and `<https://…>` are no tags);
+ *   space, `/` or `>` (`<p<1)` and `<https://…>` are no tags); attribute names and
+ *   unquoted values hold no `<`;
  * - an end tag: `</` name, then anything but `<` up to `>`;
  * - a comment `<!--` … `-->`; a declaration `<!` letter or `[`, then anything but `<` up to
  *   `>` (`<!DOCTYPE html>`); a processing instruction `<?` letter, then anything but `<` up
@@ -38,14 +39,18 @@ function isNameChar(c: number): boolean {
   return isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x2e || c === 0x3a;
 }
 
-/** An attribute name: anything but whitespace, quotes, `<`, `>`, `/` and `=`. */
+/**
+ * An attribute name, as a browser reads it: anything but whitespace, `/`, `>` and `=`, and
+ * here not `<` either (a browser lets `a <b and c<d>` be one tag; kramdown does not). Quotes
+ * are allowed: `alt="the "boyfriend" said"` is an attribute and two odd ones, not text.
+ */
 function isAttributeNameChar(c: number): boolean {
-  return !isSpace(c) && c !== 0x22 && c !== 0x27 && c !== 0x3c && c !== 0x3e && c !== 0x2f && c !== 0x3d && !Number.isNaN(c);
+  return !isSpace(c) && c !== 0x3c && c !== 0x3e && c !== 0x2f && c !== 0x3d && !Number.isNaN(c);
 }
 
-/** An unquoted attribute value: anything but whitespace, quotes, `<`, `>`, `=` and backtick. */
+/** An unquoted attribute value: anything but whitespace, `<` and `>`. */
 function isUnquotedValueChar(c: number): boolean {
-  return !isSpace(c) && c !== 0x22 && c !== 0x27 && c !== 0x3c && c !== 0x3e && c !== 0x3d && c !== 0x60 && !Number.isNaN(c);
+  return !isSpace(c) && c !== 0x3c && c !== 0x3e && !Number.isNaN(c);
 }
 
 /**
