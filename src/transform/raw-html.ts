@@ -196,32 +196,63 @@ function startTag(html: string, lt: number, search: Searches): Construct {
   }
 }
 
-/** `html` with every `<` that begins no tag, comment or declaration written `&lt;`. */
-export function escapeStrayLessThan(html: string): string {
-  let first = html.indexOf('<');
-  if (first === -1) return html;
+/** What a stretch of raw HTML is, as the scan reads it. */
+export type RawHtmlPiece =
+  /** text, `<` that begin nothing included */
+  | 'text'
+  /** a `<` that begins nothing (one character; also counted as text) */
+  | 'stray'
+  /** a start tag (with its lower-case name), end tag, comment, declaration or processing instruction */
+  | 'markup'
+  /** the content of a raw-text element, up to its closing tag */
+  | 'raw-text';
+
+/**
+ * Reads raw HTML from start to end, calling `visit` for each piece in order (pieces of text
+ * may come in several calls). `name` is a start tag's lower-case name, else ''.
+ */
+export function scanRawHtml(html: string, visit: (piece: RawHtmlPiece, start: number, end: number, name: string) => void): void {
   const search = searchesIn(html);
-  const out: string[] = [];
-  let copied = 0;
-  for (let lt = first; lt !== -1; ) {
+  let text = 0;
+  for (let lt = search.next('<', 0); lt !== -1; ) {
     const construct = constructAt(html, lt, search);
     let stray = construct.end === -1;
-    let next = construct.end;
+    let rawEnd = -1;
     if (!stray && construct.name) {
       if (construct.name === 'plaintext') stray = true;
       else if (rawTextElements.has(construct.name)) {
-        const close = search.closer(construct.name, construct.end);
-        if (close === -1) stray = true;
-        else next = close; // the content stays as written; the closing tag is read next
+        rawEnd = search.closer(construct.name, construct.end);
+        if (rawEnd === -1) stray = true;
       }
     }
+    if (text < lt) visit('text', text, lt, '');
     if (stray) {
-      out.push(html.slice(copied, lt), '&lt;');
-      copied = lt + 1;
-      next = lt + 1;
+      visit('stray', lt, lt + 1, '');
+      text = lt + 1;
+    } else {
+      visit('markup', lt, construct.end, construct.name);
+      text = construct.end;
+      if (rawEnd !== -1) {
+        // The content stays as written; its closing tag is read next.
+        if (construct.end < rawEnd) visit('raw-text', construct.end, rawEnd, construct.name);
+        text = rawEnd;
+      }
     }
-    lt = search.next('<', next);
+    lt = search.next('<', text);
   }
+  if (text < html.length) visit('text', text, html.length, '');
+}
+
+/** `html` with every `<` that begins no tag, comment or declaration written `&lt;`. */
+export function escapeStrayLessThan(html: string): string {
+  if (!html.includes('<')) return html;
+  const out: string[] = [];
+  let copied = 0;
+  scanRawHtml(html, (piece, start) => {
+    if (piece !== 'stray') return;
+    out.push(html.slice(copied, start), '&lt;');
+    copied = start + 1;
+  });
   out.push(html.slice(copied));
   return out.join('');
 }

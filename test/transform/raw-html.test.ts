@@ -85,7 +85,7 @@ describe('escapeStrayLessThan', () => {
 
   it('property: text with < that begins no tag reads back as the same text', () => {
     // Text of characters that cannot form a tag after `<`: digits, spaces, CJK, punctuation.
-    const piece = fc.constantFrom('<', '<<', ' < ', '0<p<1', 'p<0.05', '<https://x.org/a/>', '<1', '< b', '<a@b.c>', '<中', '(', ')', '。', 'text', '中文', ' ', '>', '&amp;', '</ 3', '<!', '<?');
+    const piece = fc.constantFrom('<', '<<', ' < ', '0<p<1', 'p<0.05', '<https://x.org/a/>', '<1', '< b', '<a@b.c>', '<中', '(', ')', '。', ' text', '中文', ' ', '>', '&amp;', '</ 3', '<!', '<?'); // no piece starts with an ASCII letter
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
@@ -128,7 +128,7 @@ describe('escapeStrayLessThan', () => {
     for (const unit of ['<', '<a ', '<a b="', '<!--', '<script>', '</a ', '<a b=c ', '<?x ', '<!x ']) {
       const small = time(unit.repeat(20_000));
       const large = time(unit.repeat(200_000));
-      expect(large, unit).toBeLessThan(Math.max(small * 40, 200));
+      expect(large, unit).toBeLessThan(Math.max(small * 40, 1000));
     }
   });
 });
