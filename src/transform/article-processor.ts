@@ -28,6 +28,7 @@ import unwrapImageLinks from './rules/unwrap-image-links.js';
 import unwrapPresentational from './rules/unwrap-presentational.js';
 import unprefixIds from './rules/unprefix-ids.js';
 import { articleText, textFidelity } from './fidelity.js';
+import { comparableText, sourceText } from './source-text.js';
 import { textContent } from './rules/hast.js';
 import { summarize } from './summarize.js';
 import { createTextCounter } from './text-stats.js';
@@ -109,7 +110,6 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     const html = escapeStrayLessThan(input.format === 'markdown' ? renderMarkdown(input.body) : input.body);
     const file = new VFile({ value: html, data: { post: { url: input.url, from: input.from } } });
     const parsed = processor.parse(file);
-    const inputText = articleText(parsed);
     const tree = processor.runSync(parsed, file) as Root;
     const summary = summarize(tree, options.excerptLength);
     const text = textContent(tree);
@@ -119,7 +119,8 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
       ...summary,
       stats: countText(text),
       links: file.data.links ?? { archived: 0, dangling: [] },
-      fidelity: textFidelity(inputText, articleText(tree)),
+      // Measured against the source, not the parse: text the HTML parser lost counts as lost.
+      fidelity: textFidelity(comparableText(sourceText(input.body, input.format)), comparableText(articleText(tree))),
     };
   };
 }
