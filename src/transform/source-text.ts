@@ -86,7 +86,7 @@ const imageAlt = /!\[[^[\]\n]{0,500}\]/g;
 const referenceLabel = /\]\[[^[\]\n]{0,200}\]|\[\^[^[\]\s]{1,200}\]/g;
 
 /** A code span on one line (`` `&copy` ``, ``` ``a`b`` ```): its text is shown as written, not read as HTML. */
-const codeSpan = /(`+)[^`\n]+?\1/g;
+const codeSpan = /``[^\n]+?``|`[^`\n]+`/g;
 /** A markdown autolink (`<https://…>`): the page shows its percent-escapes decoded, so they are not compared. */
 const autolink = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g;
 
