@@ -5,7 +5,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Article } from '../types.js';
-import { createMarkdownRenderer } from './markdown.js';
+import { createMarkdownReader } from './markdown.js';
 import { escapeStrayLessThan } from './raw-html.js';
 import { articleSchema } from './sanitize-schema.js';
 import absoluteUrls from './rules/absolute-urls.js';
@@ -63,7 +63,7 @@ export type TransformArticle = (input: ArticleInput) => Article;
  * serialised once.
  */
 export function createArticleProcessor(options: ArticleProcessorOptions): TransformArticle {
-  const renderMarkdown = createMarkdownRenderer();
+  const readMarkdown = createMarkdownReader();
   const processor = unified()
     // rehype-parse's parse, with a budget on the elements parse5 makes (parse-html.ts).
     .use(parseHtml)
@@ -106,8 +106,9 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
 
   const countText = createTextCounter(options.lang);
   return (input) => {
+    const markdown = input.format === 'markdown' ? readMarkdown(input.body) : undefined;
     // Raw HTML (a markdown post's HTML blocks, an .html post) keeps a `<` that begins no tag as text.
-    const html = escapeStrayLessThan(input.format === 'markdown' ? renderMarkdown(input.body) : input.body);
+    const html = escapeStrayLessThan(markdown ? markdown.html : input.body);
     const file = new VFile({ value: html, data: { post: { url: input.url, from: input.from } } });
     const parsed = processor.parse(file);
     const tree = processor.runSync(parsed, file) as Root;
@@ -120,7 +121,7 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
       stats: countText(text),
       links: file.data.links ?? { archived: 0, dangling: [] },
       // Measured against the source, not the parse: text the HTML parser lost counts as lost.
-      fidelity: textFidelity(comparableText(sourceText(input.body, input.format)), comparableText(articleText(tree))),
+      fidelity: textFidelity(comparableText(sourceText(markdown ? markdown.tokens : input.body)), comparableText(articleText(tree))),
     };
   };
 }

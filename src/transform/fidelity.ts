@@ -34,6 +34,8 @@ const lookahead = 128;
  * few characters on in the input is taken only when the output has no run much nearer.
  */
 const lossWeight = 8;
+/** How many characters after a run that agree too are counted for it. */
+const confirm = 24;
 
 /**
  * How many characters (UTF-16 code units) of `input` appear in `output` in order. The match
@@ -72,14 +74,17 @@ export function retainedCharacters(input: string, output: string): number {
       continue;
     }
     runs ??= runIndex(output);
+    // The cheapest run found again. The characters after a run that agree too (up to
+    // `confirm`) count for it as much as input characters skipped count against it: a run met
+    // by chance (the `lunakeymini` of an image URL the page shows as text) does not go on agreeing.
     let bestCost = Infinity;
     let bestFrom = -1;
     let bestAt = -1;
     let j = Math.max(i, absentBefore);
-    for (; j + anchor <= input.length && j < i + lookahead && (j - i) * lossWeight < bestCost; j++) {
+    for (; j + anchor <= input.length && j < i + lookahead && (j - i - confirm) * lossWeight < bestCost; j++) {
       const found = firstAtOrAfter(runs.get(input.slice(j, j + anchor)), at);
       if (found === -1) continue;
-      const cost = (j - i) * lossWeight + (found - at);
+      const cost = (j - i - agreement(input, j + anchor, output, found + anchor)) * lossWeight + (found - at);
       if (cost < bestCost) {
         bestCost = cost;
         bestFrom = j;
@@ -97,6 +102,14 @@ export function retainedCharacters(input: string, output: string): number {
     i = bestFrom + anchor;
   }
   return matched;
+}
+
+/** For how many characters, up to `confirm`, `a` from `i` and `b` from `j` agree. */
+function agreement(a: string, i: number, b: string, j: number): number {
+  const n = Math.min(confirm, a.length - i, b.length - j);
+  let k = 0;
+  while (k < n && a.charCodeAt(i + k) === b.charCodeAt(j + k)) k++;
+  return k;
 }
 
 /** Where each run of `anchor` characters starts in `text`, in increasing order. */
