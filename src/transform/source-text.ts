@@ -76,6 +76,7 @@ function markdownHtml(tokens: readonly Token[]): string {
 export function htmlText(html: string): string {
   const parts: string[] = [];
   let skipping = '';
+  const closed = closedLater(html);
   scanRawHtml(html, (piece, start, end, name) => {
     if (skipping) {
       // Inside a non-article element (`<svg>`, `<select>` …): only its closing tag ends the skip.
@@ -85,9 +86,25 @@ export function htmlText(html: string): string {
     if (piece === 'text' || piece === 'stray') parts.push(html.slice(start, end));
     else if (piece === 'raw-text' && skippedElements.has(name)) return;
     else if (piece === 'raw-text') parts.push(html.slice(start, end));
-    else if (piece === 'markup' && name && skippedElements.has(name) && !html.startsWith('/>', end - 2)) skipping = name;
+    // A non-article element left open takes the rest of the article in a browser, and the page loses it: its text counts.
+    else if (piece === 'markup' && name && skippedElements.has(name) && !html.startsWith('/>', end - 2) && closed(name, end)) skipping = name;
   });
   return decodeHTML(parts.join(''));
+}
+
+/** Whether an element named `name` is closed after `from` (`</name`, any case); each name's answer remembered for later offsets. */
+function closedLater(html: string): (name: string, from: number) => boolean {
+  const last = new Map<string, number>();
+  return (name, from) => {
+    let at = last.get(name);
+    if (at === undefined || (at !== -1 && at < from)) {
+      const pattern = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi');
+      pattern.lastIndex = from;
+      at = pattern.exec(html)?.index ?? -1;
+      last.set(name, at);
+    }
+    return at !== -1;
+  };
 }
 
 function isEndTagOf(html: string, at: number, name: string): boolean {
