@@ -55,7 +55,7 @@ const confirm = 24;
  * are not looked up again (`absentBefore`).
  */
 export function retainedCharacters(input: string, output: string): number {
-  let runs: Map<string, number[]> | undefined;
+  let runs: Map<string, number | number[]> | undefined;
   // Runs of the input starting before this are not in the output from `at` on (nor later, as `at` only grows).
   let absentBefore = 0;
   let matched = 0;
@@ -112,21 +112,23 @@ function agreement(a: string, i: number, b: string, j: number): number {
   return k;
 }
 
-/** Where each run of `anchor` characters starts in `text`, in increasing order. */
-function runIndex(text: string): Map<string, number[]> {
-  const runs = new Map<string, number[]>();
+/** Where each run of `anchor` characters starts in `text`: one offset, or the offsets in increasing order (most runs occur once). */
+function runIndex(text: string): Map<string, number | number[]> {
+  const runs = new Map<string, number | number[]>();
   for (let j = 0; j + anchor <= text.length; j++) {
     const run = text.slice(j, j + anchor);
     const at = runs.get(run);
-    if (at) at.push(j);
-    else runs.set(run, [j]);
+    if (at === undefined) runs.set(run, j);
+    else if (typeof at === 'number') runs.set(run, [at, j]);
+    else at.push(j);
   }
   return runs;
 }
 
-/** The first of the increasing `positions` at or after `at`; -1 when none. */
-function firstAtOrAfter(positions: number[] | undefined, at: number): number {
-  if (!positions) return -1;
+/** The first of a run's offsets at or after `at`; -1 when none. */
+function firstAtOrAfter(positions: number | number[] | undefined, at: number): number {
+  if (positions === undefined) return -1;
+  if (typeof positions === 'number') return positions >= at ? positions : -1;
   let lo = 0;
   let hi = positions.length;
   while (lo < hi) {
