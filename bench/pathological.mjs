@@ -52,6 +52,8 @@ const { isTrackingPixel } = await load('transform/rules/remove-tracking-pixels.j
 const { largestCandidate } = await load('transform/rules/lazy-image-sources.js');
 const { imageKey } = await load('transform/rules/images.js');
 const { retainedCharacters } = await load('transform/fidelity.js');
+const { escapeStrayLessThan } = await load('transform/raw-html.js');
+const { htmlText } = await load('transform/source-text.js');
 const { createTextCounter } = await load('transform/text-stats.js');
 const { buildSiteIndex } = await load('site/site-index.js');
 const { termList } = await load('load/normalize.js');
@@ -119,6 +121,13 @@ const families = [
   { name: 'srcset URL ending in commas', stage: 'largestCandidate', sizes: [20000, 40000, 80000, 160000], make: (n) => `a${','.repeat(n)}b, c.jpg 2x`, run: largestCandidate, fixed: true },
   { name: 'src of many /@@images/ before a line break', stage: 'imageKey', sizes: [2500, 5000, 10000, 20000], make: (n) => `${'/@@images/'.repeat(n)}\nx`, run: imageKey, fixed: true },
   { name: 'text lost in 20000 kinds', stage: 'retainedCharacters', sizes: [20000, 40000, 80000, 160000], make: (n) => [Array.from({ length: n }, (_, i) => String.fromCodePoint(0x4e00 + (i % 20000))).join(''), `${'中'.repeat(n)}x`], run: ([input, output]) => retainedCharacters(input, output), fixed: true },
+  // Stray < in raw HTML (raw-html.ts): each search for a closing quote, `-->`, `>` or raw-text closing tag is remembered.
+  { name: 'stray <', stage: 'escapeStrayLessThan', sizes: [100000, 200000, 400000, 800000], make: (n) => '<'.repeat(n), run: escapeStrayLessThan },
+  { name: 'tags with an open quote', stage: 'escapeStrayLessThan', sizes: [25000, 50000, 100000, 200000], make: (n) => '<a b="'.repeat(n), run: escapeStrayLessThan },
+  { name: 'open comments and raw-text tags', stage: 'escapeStrayLessThan', sizes: [25000, 50000, 100000, 200000], make: (n) => '<!-- <script> <textarea> </x '.repeat(n), run: escapeStrayLessThan },
+  { name: 'open non-article elements', stage: 'source text', sizes: [25000, 50000, 100000, 200000], make: (n) => '<svg> a <template> b '.repeat(n), run: htmlText },
+  { name: 'p<0.05 in raw HTML', stage: 'article', sizes: [5000, 10000, 20000, 40000], make: (n) => `<p>${'(0<p<1) p<0.05 '.repeat(n)}</p>`, run: transform('html') },
+  { name: 'text reordered', stage: 'retainedCharacters', sizes: [5000, 10000, 20000, 40000], make: (n) => { const units = Array.from({ length: n }, (_, i) => `${i}`.padStart(9, 'q')); return [[...units].reverse().join(''), units.join('')]; }, run: ([input, output]) => retainedCharacters(input, output) },
   { name: 'many images and ids and headings', stage: 'article', sizes: [2500, 5000, 10000, 20000], make: (n) => '<h1 id="x">a</h1><h4>b</h4><p> </p><img src="a.jpg"> <img src="a.jpg?w=1"><a href="#x">x</a>'.repeat(n), run: transform('html') },
   { name: 'wide span', stage: 'article', sizes: [25000, 50000, 100000, 200000], make: (n) => `<span>${'<b>x</b>'.repeat(n)}</span>`, run: transform('html'), fixed: true },
   {

@@ -5,7 +5,8 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Article } from '../types.js';
-import { createMarkdownRenderer } from './markdown.js';
+import { createMarkdownReader } from './markdown.js';
+import { escapeStrayLessThan } from './raw-html.js';
 import { articleSchema } from './sanitize-schema.js';
 import absoluteUrls from './rules/absolute-urls.js';
 import archiveLinks from './rules/archive-links.js';
@@ -28,6 +29,7 @@ import unwrapImageLinks from './rules/unwrap-image-links.js';
 import unwrapPresentational from './rules/unwrap-presentational.js';
 import unprefixIds from './rules/unprefix-ids.js';
 import { articleText, textFidelity } from './fidelity.js';
+import { comparableText, sourceText } from './source-text.js';
 import { textContent } from './rules/hast.js';
 import { summarize } from './summarize.js';
 import { createTextCounter } from './text-stats.js';
@@ -62,7 +64,7 @@ export type TransformArticle = (input: ArticleInput) => Article;
  * serialised once.
  */
 export function createArticleProcessor(options: ArticleProcessorOptions): TransformArticle {
-  const renderMarkdown = createMarkdownRenderer();
+  const readMarkdown = createMarkdownReader();
   const processor = unified()
     // rehype-parse's parse, with a budget on the elements parse5 makes (parse-html.ts).
     .use(parseHtml)
@@ -108,10 +110,11 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
 
   const countText = createTextCounter(options.lang);
   return (input) => {
-    const html = input.format === 'markdown' ? renderMarkdown(input.body) : input.body;
+    const markdown = input.format === 'markdown' ? readMarkdown(input.body) : undefined;
+    // Raw HTML (a markdown post's HTML blocks, an .html post) keeps a `<` that begins no tag as text.
+    const html = escapeStrayLessThan(markdown ? markdown.html : input.body);
     const file = new VFile({ value: html, data: { post: { url: input.url, from: input.from } } });
     const parsed = processor.parse(file);
-    const inputText = articleText(parsed);
     const tree = processor.runSync(parsed, file) as Root;
     const summary = summarize(tree, options.excerptLength);
     const text = textContent(tree);
@@ -121,7 +124,8 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
       ...summary,
       stats: countText(text),
       links: file.data.links ?? { archived: 0, dangling: [] },
-      fidelity: textFidelity(inputText, articleText(tree)),
+      // Measured against the source, not the parse: text the HTML parser lost counts as lost.
+      fidelity: textFidelity(comparableText(sourceText(markdown ? markdown.tokens : input.body)), comparableText(articleText(tree))),
       embeds: file.data.embeds ?? { found: 0, players: 0, links: 0, dropped: 0 },
     };
   };

@@ -23,43 +23,120 @@ export function articleText(tree: Root): string {
   return parts.join('').replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+/gu, '');
 }
 
+/** Length of the runs of text that anchor the match (UTF-16 code units). */
+const anchor = 8;
+/** How many characters of the input a resynchronisation looks ahead for its anchor. */
+const lookahead = 128;
 /**
- * How many characters of `input` appear in `output` in order (a greedy in-order match).
- * Each search starts where the last match ended, so the searches that succeed read the output
- * once between them; one that fails reads the rest of it. After the first failure, where
- * each character last occurs tells a failure at once: reading to the end for every lost
- * character cost the product of the two lengths.
+ * What skipping one input character costs a resynchronisation, against one for an output
+ * character: text the output adds is common and harmless (a code block's markup, which the
+ * source text leaves out, shown as text), text lost is what the measure is for, so a run a
+ * few characters on in the input is taken only when the output has no run much nearer.
+ */
+const lossWeight = 8;
+/** How many characters after a run that agree too are counted for it. */
+const confirm = 24;
+
+/**
+ * How many characters (UTF-16 code units) of `input` appear in `output` in order. The match
+ * goes character by character while the two agree. Where they part, it finds the cheapest
+ * way to agree again: the run of `anchor` characters starting at one of the next `lookahead`
+ * characters of the input that is found soonest in the output, counting both the input
+ * characters skipped (text lost, weighed `lossWeight` each) and the output characters
+ * skipped (text the output adds: a code block shown as text, a footnote's back-link). The run counts whole; the input
+ * characters skipped are lost. So a lost passage costs its own length: matching each
+ * character on its own to its next occurrence, as this did first, let a lost character (or a
+ * run of them that occurs again further on, like the `turingtest` of a lost URL) carry the
+ * match past everything in between, and a lost paragraph could cost half an article.
+ *
+ * Runs are looked up in an index of the output's runs (each lookup a binary search). A
+ * resynchronisation that finds a run moves on by at least `anchor` characters for at most
+ * `lookahead` lookups; one that finds none loses one character, and the runs it found absent
+ * are not looked up again (`absentBefore`).
  */
 export function retainedCharacters(input: string, output: string): number {
+  let runs: Map<string, number | number[]> | undefined;
+  // Runs of the input starting before this are not in the output from `at` on (nor later, as `at` only grows).
+  let absentBefore = 0;
   let matched = 0;
   let at = 0;
-  let lastAt: Map<string, number> | undefined;
-  for (const ch of input) {
-    if (lastAt && (lastAt.get(ch) ?? -1) < at) continue;
-    const found = output.indexOf(ch, at);
-    if (found === -1) {
-      lastAt ??= lastOccurrences(output);
+  for (let i = 0; i < input.length; ) {
+    if (at < output.length && input.charCodeAt(i) === output.charCodeAt(at)) {
+      matched++;
+      at++;
+      i++;
       continue;
     }
-    matched += ch.length;
-    at = found + ch.length;
+    if (i + anchor > input.length) {
+      // Too little input left for a run: the rest counts if the output has it on, else this character is lost.
+      if (output.indexOf(input.slice(i), at) !== -1) return matched + input.length - i;
+      i++;
+      continue;
+    }
+    runs ??= runIndex(output);
+    // The cheapest run found again. The characters after a run that agree too (up to
+    // `confirm`) count for it as much as input characters skipped count against it: a run met
+    // by chance (the `lunakeymini` of an image URL the page shows as text) does not go on agreeing.
+    let bestCost = Infinity;
+    let bestFrom = -1;
+    let bestAt = -1;
+    let j = Math.max(i, absentBefore);
+    for (; j + anchor <= input.length && j < i + lookahead && (j - i - confirm) * lossWeight < bestCost; j++) {
+      const found = firstAtOrAfter(runs.get(input.slice(j, j + anchor)), at);
+      if (found === -1) continue;
+      const cost = (j - i - agreement(input, j + anchor, output, found + anchor)) * lossWeight + (found - at);
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestFrom = j;
+        bestAt = found;
+      }
+    }
+    if (bestFrom === -1) {
+      // No run of the next characters is found again: this one is lost.
+      absentBefore = j;
+      i++;
+      continue;
+    }
+    matched += anchor;
+    at = bestAt + anchor;
+    i = bestFrom + anchor;
   }
   return matched;
 }
 
-/** Where each character (code point, and each half of a surrogate pair, which indexOf also finds) last occurs in `text`. */
-function lastOccurrences(text: string): Map<string, number> {
-  const last = new Map<string, number>();
-  let i = 0;
-  for (const ch of text) {
-    last.set(ch, i);
-    if (ch.length === 2) {
-      last.set(ch[0]!, i);
-      last.set(ch[1]!, i + 1);
-    }
-    i += ch.length;
+/** For how many characters, up to `confirm`, `a` from `i` and `b` from `j` agree. */
+function agreement(a: string, i: number, b: string, j: number): number {
+  const n = Math.min(confirm, a.length - i, b.length - j);
+  let k = 0;
+  while (k < n && a.charCodeAt(i + k) === b.charCodeAt(j + k)) k++;
+  return k;
+}
+
+/** Where each run of `anchor` characters starts in `text`: one offset, or the offsets in increasing order (most runs occur once). */
+function runIndex(text: string): Map<string, number | number[]> {
+  const runs = new Map<string, number | number[]>();
+  for (let j = 0; j + anchor <= text.length; j++) {
+    const run = text.slice(j, j + anchor);
+    const at = runs.get(run);
+    if (at === undefined) runs.set(run, j);
+    else if (typeof at === 'number') runs.set(run, [at, j]);
+    else at.push(j);
   }
-  return last;
+  return runs;
+}
+
+/** The first of a run's offsets at or after `at`; -1 when none. */
+function firstAtOrAfter(positions: number | number[] | undefined, at: number): number {
+  if (positions === undefined) return -1;
+  if (typeof positions === 'number') return positions >= at ? positions : -1;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < positions.length ? positions[lo]! : -1;
 }
 
 /** Text kept from input to output: characters of the input and how many of them survived. */

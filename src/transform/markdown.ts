@@ -57,12 +57,30 @@ function lastClosingTags(env: Env, tokens: readonly Token[]): Map<string, number
 
 /** Creates a renderer; make one per build or worker and reuse it for every post. */
 export function createMarkdownRenderer(): RenderMarkdown {
+  const md = configuredMarkdownIt();
+  return (markdown) => md.render(markdown);
+}
+
+/** Markdown read once: its tokens (for the fidelity measure, see source-text.ts) and its HTML. */
+export type ReadMarkdown = (markdown: string) => { readonly tokens: Token[]; readonly html: string };
+
+/** Creates a reader: the renderer's work, with the tokens kept. */
+export function createMarkdownReader(): ReadMarkdown {
+  const md = configuredMarkdownIt();
+  return (markdown) => {
+    const env = {};
+    const tokens = md.parse(markdown, env);
+    return { tokens, html: md.renderer.render(tokens, md.options, env) };
+  };
+}
+
+function configuredMarkdownIt(): ReturnType<typeof markdownIt> {
   const md = markdownIt({ html: true, linkify: false, typographer: false, breaks: false })
     .use(kramdownHtmlBlocks)
     .use(footnote)
     .use(deflist);
   md.renderer.rules.html_inline = escapeUnclosedRawText;
-  return (markdown) => md.render(markdown);
+  return md;
 }
 
 function escapeHtml(text: string): string {
