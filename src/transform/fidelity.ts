@@ -1,4 +1,5 @@
 import type { Root, RootContent } from 'hast';
+import { embedClasses } from './rules/embeds.js';
 import { nonArticleElements } from './sanitize-schema.js';
 
 /**
@@ -11,13 +12,21 @@ import { nonArticleElements } from './sanitize-schema.js';
 
 const skipped = new Set<string>(nonArticleElements);
 
-/** The visible text of a tree, whitespace removed. */
+const gazettesOwn = new Set<unknown>(embedClasses);
+
+/** Whether gazette wrote this element's text itself (an embed's link or note), not the article. */
+function addedByGazette(node: RootContent): boolean {
+  const className = node.type === 'element' ? node.properties.className : undefined;
+  return Array.isArray(className) && className.some((name) => gazettesOwn.has(name));
+}
+
+/** The visible text of a tree that came from the article, whitespace removed. */
 export function articleText(tree: Root): string {
   const parts: string[] = [];
   const stack: (Root | RootContent)[] = [tree];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === 'text') parts.push(node.value);
-    else if (node.type === 'element' && skipped.has(node.tagName)) continue;
+    else if (node.type === 'element' && (skipped.has(node.tagName) || addedByGazette(node))) continue;
     else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return parts.join('').replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+/gu, '');

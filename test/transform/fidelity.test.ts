@@ -9,6 +9,11 @@ describe('articleText', () => {
   it('is the visible text without whitespace, leaving out scripts, styles and other non-article content', () => {
     expect(text('<p>美国 白宫\n日前证实</p><script>var a = "hidden";</script><style>p{}</style><template><p>inert</p></template><p>Two words</p>')).toBe('美国白宫日前证实Twowords');
   });
+
+  it("leaves out the labels gazette writes for embeds, which are not the article's words", () => {
+    const page = '<p>郭兰英</p><p class="embed-link"><a href="https://x.example/a.mp3">音频 Audio · a.mp3</a></p><p>See <a class="embed-link" href="https://www.youtube.com/watch?v=x">Video · YouTube</a> now</p><p class="embed-note"><em>视频 Video (no web address)</em></p>';
+    expect(text(page)).toBe('郭兰英Seenow');
+  });
 });
 
 describe('textFidelity', () => {
