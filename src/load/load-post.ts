@@ -58,7 +58,8 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
     if (fm.published === false) return { skipped: { source, reason: 'published: false' }, diagnostics };
 
     const name = parseFileName(basename(source));
-    const { date, fromFrontMatter } = postDate(split.yaml, name, config.timezone);
+    const { date, fromFrontMatter, warnings: dateWarnings } = postDate(split.yaml, name, config.timezone);
+    for (const warning of dateWarnings) diagnostics.push(diagnostic('warning', source, warning, { line: lineOf('date') }));
     if (!config.future && date.toMillis() > now) return { skipped: { source, reason: 'future date' }, diagnostics };
     const disagreement = fromFrontMatter ? dateDisagreement(date, name, config.timezone) : undefined;
     if (disagreement) diagnostics.push(diagnostic('warning', source, disagreement, { line: lineOf('date') }));
