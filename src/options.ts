@@ -104,6 +104,12 @@ export function buildOptions(cwd: string, flags: BuildFlags, code: string, secre
 export function projectPaths(cwd: string, flags: BuildFlags): ProjectPaths {
   const publicDir = folder(cwd, flags.public, 'public');
   const config = configFile(cwd, flags.config);
+  let markdownExt: readonly string[] | undefined;
+  try {
+    markdownExt = loadConfig(config, {}, cwd).markdownExt;
+  } catch {
+    // A broken config: the build reports it; Jekyll's default extensions are watched meanwhile.
+  }
   return {
     postsDir: resolve(cwd, flags.posts),
     templatesDir: folder(cwd, flags.templates, 'templates'),
@@ -111,5 +117,6 @@ export function projectPaths(cwd: string, flags: BuildFlags): ProjectPaths {
     configFile: config === undefined ? undefined : resolve(cwd, config),
     outDir: resolve(cwd, flags.out),
     cacheDir: cacheDir(cwd),
+    ...(markdownExt ? { markdownExt } : {}),
   };
 }

@@ -1,4 +1,5 @@
-import { extname, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { postFormat } from '../load/find-posts.js';
 import type { Post } from '../types.js';
 
 /**
@@ -26,6 +27,8 @@ export interface ProjectPaths {
   /** Written by the build: never an input, even inside the posts folder. */
   readonly outDir: string;
   readonly cacheDir: string;
+  /** The config's `markdown_ext` (Jekyll's default when absent): which files in the posts folder are posts. */
+  readonly markdownExt?: readonly string[];
 }
 
 /** A burst of events, reduced to what matters for a rebuild. */
@@ -55,7 +58,8 @@ export type Plan =
   /** Only public files changed: copy (or remove) just those. */
   | { readonly kind: 'public'; readonly files: readonly string[] };
 
-const postExtensions = new Set(['.md', '.markdown', '.html']);
+/** Jekyll's default `markdown_ext`, for a session whose config could not be read. */
+const defaultMarkdownExt = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
 
 /** True when `path` is `folder` or inside it. */
 function within(path: string, folder: string): boolean {
@@ -108,7 +112,7 @@ export function collectChanges(events: readonly FileEvent[], paths: ProjectPaths
         postsAddedOrRemoved = true;
       } else if (isFolder) {
         if (existedBefore !== existsAfter) postsAddedOrRemoved = true;
-      } else if (postExtensions.has(extname(path).toLowerCase())) {
+      } else if (postFormat(path, paths.markdownExt ?? defaultMarkdownExt)) {
         if (existedBefore && existsAfter) postsEdited.push(path);
         else postsAddedOrRemoved = true;
       }

@@ -52,7 +52,13 @@ export function textOf(value: unknown): string | undefined {
 }
 
 /**
- * A tag or category value as a list of names: a string is split at whitespace when
+ * Ruby's `String#split` with no argument, which Jekyll uses: ASCII whitespace only, so a
+ * full-width space (U+3000) or a no-break space inside a name does not split it.
+ */
+const asciiWhitespace = /[ \t\n\v\f\r]+/;
+
+/**
+ * A tag or category value as a list of names: a string is split at ASCII whitespace when
  * `split` (Jekyll splits the plural keys, not the singular ones); lists are flattened;
  * numbers become text; entities are decoded once; empties and repeats go.
  */
@@ -61,7 +67,7 @@ export function termList(value: unknown, split: boolean): string[] {
   const add = (v: unknown, top: boolean): void => {
     if (Array.isArray(v)) v.forEach((x) => add(x, false));
     // (Word by word: spreading a long list into push() overflows the stack, at some 100,000 words.)
-    else if (typeof v === 'string' && top && split) for (const word of v.split(/\s+/)) names.push(word);
+    else if (typeof v === 'string' && top && split) for (const word of v.split(asciiWhitespace)) names.push(word);
     else if (typeof v === 'string') names.push(v);
     else if (typeof v === 'number' || typeof v === 'boolean') names.push(String(v));
   };
