@@ -26,6 +26,7 @@ export interface BuildFlags {
   timezone?: string;
   permalink?: string;
   future?: boolean;
+  bareArticles?: boolean;
   threads?: string;
   cache: boolean;
 }
@@ -84,7 +85,7 @@ export function secretFile(xdgCacheHome: string | undefined, home: string): stri
  * ask for it and there is a secret to seal it with.
  */
 export function buildOptions(cwd: string, flags: BuildFlags, code: string, secret: string | undefined): BuildOptions {
-  const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future }, cwd);
+  const config = loadConfig(configFile(cwd, flags.config), { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future, bareArticles: flags.bareArticles }, cwd);
   const publicDir = folder(cwd, flags.public, 'public');
   if (flags.public !== undefined && !existsSync(publicDir)) throw new FatalError(`public folder not found: ${flags.public}`);
   return {
