@@ -33,7 +33,8 @@ const namedZones: Readonly<Record<string, number>> = { UTC: 0, Z: 0, UT: 0, GMT:
 const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const weekday = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`;
 const month = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
-const time = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([ap])\.?m\.?)?`;
+// (Ruby reads no am/pm glued to a following word: `8:30pmEST` is 08:30.)
+const time = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([ap])\.?m\.?(?![a-z]))?`;
 /** Anything after the time: a zone (checked below), or words. */
 const rest = String.raw`(?:\s*(\S.*?))?`;
 
@@ -100,29 +101,104 @@ function build(input: string, ymd: { year: number; month: number; day: number },
   let offset: number | undefined;
   if (after !== undefined) {
     const read = zoneOffset(after);
+    if (read === undefined) {
+      return refuse(`${JSON.stringify(input)} ends in words that are not a date or a time zone (${JSON.stringify(after)}): Jekyll would skip them silently`, 'remove them, or write a zone as +0800');
+    }
+    if (h === undefined) {
+      // Ruby ignores `+0800` after a date without a time, but reads `+05:45` as the time 05:45.
+      return refuse(`${JSON.stringify(input)} has a time zone but no time: Jekyll ignores the zone or reads it as a time`, 'write a time before the zone, e.g. 2023-03-19 00:00 +0800');
+    }
     if (read === 'unknown-zone') {
       warnings.push(`the time zone ${JSON.stringify(after)} in ${JSON.stringify(input)} is one Jekyll (Ruby's Time.parse) does not know: read as the site's time (${zone}), as Jekyll reads it`);
-    } else if (read === undefined) {
-      return refuse(`${JSON.stringify(input)} ends in words that are not a date or a time zone (${JSON.stringify(after)}): Jekyll would skip them silently`, 'remove them, or write a zone as +0800');
-    } else if (h === undefined) {
-      // Ruby reads a zone only after a time: `2023-03-19 +0800` is midnight in the site's timezone.
-      warnings.push(`the time zone ${JSON.stringify(after)} in ${JSON.stringify(input)} follows no time, so Jekyll ignores it: read as midnight in the site's timezone (${zone}), as Jekyll reads it`);
     } else offset = read;
   }
 
-  // Time.local's rollover: calendar fields beyond their month or day carry into the next.
-  // (setUTCFullYear, unlike Date.UTC, keeps a year below 100 that year.)
-  const carried = new Date(0);
-  carried.setUTCFullYear(ymd.year, ymd.month - 1, ymd.day);
-  carried.setUTCHours(hour, minute, second, millisecond);
-  const fields = { year: carried.getUTCFullYear(), month: carried.getUTCMonth() + 1, day: carried.getUTCDate(), hour: carried.getUTCHours(), minute: carried.getUTCMinutes(), second: carried.getUTCSeconds(), millisecond: carried.getUTCMilliseconds() };
-  if (fields.month !== ymd.month || fields.day !== ymd.day || fields.hour !== hour || fields.minute !== minute || fields.second !== second) {
-    warnings.push(`${JSON.stringify(input)} rolled over to ${DateTime.fromObject(fields).toFormat('yyyy-MM-dd HH:mm:ss')}, as Jekyll reads it`);
+  const fields = { year: ymd.year, month: ymd.month, day: ymd.day, hour, minute, second, millisecond };
+  let date: DateTime;
+  if (offset === undefined) {
+    // Time.local: fields past their range carry into the next (30 February is 2 March).
+    date = DateTime.fromObject(carry(fields), { zone });
+  } else {
+    // Time.utc after time.rb's apply_offset, which carries in its own way (a day past the
+    // month's end becomes the 1st of the next month), then Time.utc's carry.
+    date = DateTime.fromObject(carry(applyOffset(fields, offset * 60)), { zone: 'UTC' });
   }
-  const inZone = offset === undefined ? zone : offset === 0 ? 'UTC' : `UTC${offset < 0 ? '-' : '+'}${Math.floor(Math.abs(offset) / 60)}${Math.abs(offset) % 60 ? `:${String(Math.abs(offset) % 60).padStart(2, '0')}` : ''}`;
-  const date = DateTime.fromObject(fields, { zone: inZone });
   if (!date.isValid) return refuse(`${JSON.stringify(input)} is not a date gazette can read`);
+  if (ymd.day > daysIn(ymd.year, ymd.month) || hour === 24 || second === 60) {
+    const shown = offset === undefined ? date : date.setZone(offsetZone(offset));
+    warnings.push(`${JSON.stringify(input)} rolled over to ${shown.toFormat('yyyy-MM-dd HH:mm:ss')}, as Jekyll reads it`);
+  }
   return { date: date.setZone(zone), warnings };
+}
+
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+function daysIn(year: number, month: number): number {
+  return DateTime.utc(year, month).daysInMonth ?? 31;
+}
+
+/** Fields past their range carried into the next (a day past the month, hour 24, second 60), as Ruby's Time.local and Time.utc do. */
+function carry(f: Fields): Fields {
+  // (setUTCFullYear, unlike Date.UTC, keeps a year below 100 that year.)
+  const d = new Date(0);
+  d.setUTCFullYear(f.year, f.month - 1, f.day);
+  d.setUTCHours(f.hour, f.minute, f.second, f.millisecond);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds() };
+}
+
+/** time.rb's apply_offset: local fields at an offset (seconds) to UTC fields, carrying as Ruby does. */
+function applyOffset(local: Fields, offsetSeconds: number): Fields {
+  let { year, month, day, hour, minute, second } = local;
+  const divmod = (a: number, b: number): [number, number] => [Math.floor(a / b), ((a % b) + b) % b];
+  let off = Math.abs(offsetSeconds);
+  let o: number;
+  if (offsetSeconds < 0) {
+    [off, o] = divmod(off, 60);
+    if (o !== 0) ([o, second] = divmod(second + o, 60), (off += o));
+    [off, o] = divmod(off, 60);
+    if (o !== 0) ([o, minute] = divmod(minute + o, 60), (off += o));
+    [off, o] = divmod(off, 24);
+    if (o !== 0) ([o, hour] = divmod(hour + o, 24), (off += o));
+    if (off !== 0) {
+      day += off;
+      if (daysIn(year, month) < day) {
+        month += 1;
+        if (month > 12) [month, year] = [1, year + 1];
+        day = 1;
+      }
+    }
+  } else if (offsetSeconds > 0) {
+    [off, o] = divmod(off, 60);
+    if (o !== 0) ([o, second] = divmod(second - o, 60), (off -= o));
+    [off, o] = divmod(off, 60);
+    if (o !== 0) ([o, minute] = divmod(minute - o, 60), (off -= o));
+    [off, o] = divmod(off, 24);
+    if (o !== 0) ([o, hour] = divmod(hour - o, 24), (off -= o));
+    if (off !== 0) {
+      day -= off;
+      if (day < 1) {
+        month -= 1;
+        if (month < 1) [month, year] = [12, year - 1];
+        day = daysIn(year, month);
+      }
+    }
+  }
+  return { year, month, day, hour, minute, second, millisecond: local.millisecond };
+}
+
+/** A fixed-offset zone name luxon reads, for an offset in minutes. */
+function offsetZone(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '-' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
 }
 
 /**
