@@ -1,4 +1,5 @@
 import { relative, sep } from 'node:path';
+import { defaultSiteConfig } from '../config.js';
 import { postFormat } from '../load/find-posts.js';
 import type { Post } from '../types.js';
 
@@ -27,7 +28,7 @@ export interface ProjectPaths {
   /** Written by the build: never an input, even inside the posts folder. */
   readonly outDir: string;
   readonly cacheDir: string;
-  /** The config's `markdown_ext` (Jekyll's default when absent): which files in the posts folder are posts. */
+  /** The config's `markdown_ext` (Jekyll's default when absent or the config cannot be read): which files in the posts folder are posts. */
   readonly markdownExt?: readonly string[];
 }
 
@@ -57,9 +58,6 @@ export type Plan =
   | { readonly kind: 'posts'; readonly files: readonly string[] }
   /** Only public files changed: copy (or remove) just those. */
   | { readonly kind: 'public'; readonly files: readonly string[] };
-
-/** Jekyll's default `markdown_ext`, for a session whose config could not be read. */
-const defaultMarkdownExt = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
 
 /** True when `path` is `folder` or inside it. */
 function within(path: string, folder: string): boolean {
@@ -112,7 +110,7 @@ export function collectChanges(events: readonly FileEvent[], paths: ProjectPaths
         postsAddedOrRemoved = true;
       } else if (isFolder) {
         if (existedBefore !== existsAfter) postsAddedOrRemoved = true;
-      } else if (postFormat(path, paths.markdownExt ?? defaultMarkdownExt)) {
+      } else if (postFormat(path, paths.markdownExt ?? defaultSiteConfig.markdownExt)) {
         if (existedBefore && existsAfter) postsEdited.push(path);
         else postsAddedOrRemoved = true;
       }

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
+import { defaultSiteConfig } from '../config.js';
 import { diagnostic } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 
@@ -27,8 +28,6 @@ export function postFormat(name: string, markdownExt: readonly string[]): 'markd
 /** A post's name in a Jekyll `_posts` folder: a date, a title, an extension. */
 const datedName = /^\d{2,4}-\d{1,2}-\d{1,2}-.+\.[^.]+$/;
 
-/** Jekyll's default `markdown_ext`. */
-const jekyllMarkdownExt = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
 
 /** Folders that hold other tools' files, never posts (Jekyll skips them too). */
 const ignoredFolders = new Set(['node_modules', 'vendor']);
@@ -42,7 +41,7 @@ const ignoredFolders = new Set(['node_modules', 'vendor']);
  * folder, when it lies inside) are skipped; symbolic links are not followed (reported
  * as warnings).
  */
-export async function findPosts(root: string, cwd: string, exclude: readonly string[] = [], markdownExt: readonly string[] = jekyllMarkdownExt): Promise<{ files: PostFile[]; diagnostics: Diagnostic[] }> {
+export async function findPosts(root: string, cwd: string, exclude: readonly string[] = [], markdownExt: readonly string[] = defaultSiteConfig.markdownExt): Promise<{ files: PostFile[]; diagnostics: Diagnostic[] }> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const diagnostics: Diagnostic[] = [];
   const candidates: { rel: string; abs: string; format: 'markdown' | 'html' }[] = [];

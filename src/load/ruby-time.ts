@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 /**
  * Dates as Ruby's `Time.parse` reads them, which is what Jekyll 4 does with a front-matter
  * `date:` that YAML did not already make a timestamp (`Utils.parse_date`: `Time.parse(text).localtime`,
- * with TZ set to the site's timezone). Every answer here was checked against Ruby 3.1
- * (test/load/dates.test.ts lists them).
+ * with TZ set to the site's timezone). Its answers are checked against Ruby 3.1's own
+ * (test/load/ruby-time.test.ts, test/load/dates.test.ts).
  *
  * Read: `2023/03/19 08:30`, `2023-3-9 8:30:00`, `2023.03.19`, `19 Mar 2023`, `Mar 19, 2023`,
  * `March 19 2023 8:30 PM`, `Thu, 02 Jul 2020 10:12:13 GMT`, `Sun Mar 19 08:30:00 CST 2023`,
@@ -21,6 +21,8 @@ import { DateTime } from 'luxon';
  * - no year (`Mar 19`, `08:30`): Ruby takes the missing parts from the clock;
  * - a two-digit year (`23-03-19`): Ruby guesses the century;
  * - words it does not read as a date (`2023-03-19 08:30 Beijing time`): Ruby skips them;
+ * - a zone after a date without a time (`2023-03-19 +0800`): Ruby ignores it, or reads
+ *   `+05:45` as the time;
  * - day-first or month-first numbers (`19/03/2023`, `03/19/2023`): Ruby reads only the first.
  */
 
