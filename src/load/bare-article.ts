@@ -40,9 +40,15 @@ export interface BareArticle {
 /** How far from the top the title and the date are looked for (lines). */
 export const bareArticleSearchLines = 12;
 
-/** A date line: its label, a colon (ASCII or full-width), the date; bold or italic marks around either are allowed. */
-const dateLine = /^[ \t]*(?:[*_]{1,2})?(?:日期|發佈時間|發布時間|发布时间|时间|時間|Date|Published)[ \t]*(?:[*_]{1,2})?[ \t]*[:：][ \t]*(?:[*_]{1,2})?[ \t]*(.+?)[ \t]*(?:[*_]{1,2})?[ \t]*$/i;
-const atxHeading = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/**
+ * A date line: its label, a colon (ASCII or full-width), the date; bold or italic marks around
+ * either are allowed (taken off the date by `unmarked`). Written so that no run of spaces can
+ * be split two ways (a long line must not take quadratic time), and only tried on short lines.
+ */
+const dateLine = /^[ \t]*(?:[*_]{1,2})?(?:日期|發佈時間|發布時間|发布时间|时间|時間|Date|Published)(?:[ \t]*[*_]{1,2})?[ \t]*[:：](.*)$/i;
+/** The longest line read as a heading or a date line (a title is cut at 500 characters anyway). */
+const longestLine = 2000;
+const atxHeading = /^ {0,3}#{1,6}(?:[ \t]+(.*))?$/;
 const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const blank = /^[ \t]*$/;
 /** A heading that is one whole link: `[text](url)` or `[text](url "title")`. */
@@ -65,10 +71,10 @@ export function readBareArticle(text: string, fileName: FileNameParts, zone: str
 
   const first = lines.findIndex((l) => !blank.test(l.text));
   if (first !== -1) {
-    const atx = atxHeading.exec(lines[first]!.text);
+    const atx = lines[first]!.text.length <= longestLine ? atxHeading.exec(lines[first]!.text) : null;
     let headingText: string | undefined;
     if (atx) {
-      headingText = atx[1]!;
+      headingText = withoutClosingHashes(atx[1] ?? '');
       used.add(first);
     } else {
       // A setext heading: a paragraph of a few lines, then its underline.
@@ -84,6 +90,8 @@ export function readBareArticle(text: string, fileName: FileNameParts, zone: str
       }
     }
     if (headingText !== undefined) {
+      // (Cut first: no pattern below runs over an unbounded text.)
+      if (headingText.length > longestLine) headingText = headingText.slice(0, longestLine);
       const link = wholeLink.exec(headingText.trim());
       title = inlineText(link ? link[1]! : headingText);
       if (link) from = link[2]!;
@@ -94,10 +102,10 @@ export function readBareArticle(text: string, fileName: FileNameParts, zone: str
   let foundLine: number | undefined;
   let warnings: readonly string[] = [];
   for (const [i, line] of lines.entries()) {
-    if (used.has(i) || i >= bareArticleSearchLines) continue;
+    if (used.has(i) || i >= bareArticleSearchLines || line.text.length > longestLine) continue;
     const m = dateLine.exec(line.text);
     if (!m) continue;
-    const read = parseRubyTime(m[1]!, zone);
+    const read = parseRubyTime(unmarked(m[1]!), zone);
     if ('problem' in read) throw new FrontMatterError(`the bare article's date is not a date gazette can read: ${read.problem}`, i + 1, read.hint);
     date = read.date;
     warnings = read.warnings;
@@ -144,6 +152,26 @@ function firstLines(text: string, count: number): Line[] {
     offset = stop + 1;
   }
   return lines;
+}
+
+/** A date without the spaces and the bold or italic marks around it. */
+function unmarked(text: string): string {
+  let start = 0;
+  let end = text.length;
+  const mark = (c: string | undefined) => c === ' ' || c === '\t' || c === '*' || c === '_';
+  while (start < end && mark(text[start])) start++;
+  while (end > start && mark(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
+/** An ATX heading's text without its optional closing `#`s (CommonMark: after a space, or alone). */
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  const trimmed = text.slice(0, end);
+  while (end > 0 && trimmed[end - 1] === '#') end--;
+  if (end === 0) return '';
+  return end < trimmed.length && (trimmed[end - 1] === ' ' || trimmed[end - 1] === '\t') ? trimmed.slice(0, end).trimEnd() : trimmed;
 }
 
 /** A heading's text as plain text: line breaks made spaces, emphasis marks and backslash escapes removed. */

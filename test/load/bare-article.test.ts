@@ -66,4 +66,27 @@ describe('readBareArticle', () => {
     // (13 lines are looked at: the heading, the date and 11 blank lines; 9 blank lines remain.)
     expect(read(text).body).toBe(`${'\n'.repeat(9)}Body`);
   });
+
+  it('reads hostile first lines in linear time: long runs of spaces, hashes, brackets and marks', () => {
+    const n = 100_000;
+    const file = parseFileName('x.md');
+    const texts = [
+      `# T\nDate: a${' '.repeat(n)}b\n`,
+      `# T\nDate${' '.repeat(n)}x\n`,
+      `# a${' '.repeat(n)}b\nDate: 2020-01-01\n`,
+      `# a ${'#'.repeat(n)}b\nDate: 2020-01-01\n`,
+      `[a${'](http://x'.repeat(n)}\nDate: 2020-01-01\n`,
+      `a${' '.repeat(n)}b${' \t'.repeat(n)}\n===\nDate: 2020-01-01\n`,
+      `# ${'**a'.repeat(n)}\nDate: 2020-01-01\n`,
+    ];
+    for (const text of texts) {
+      const start = performance.now();
+      try {
+        readBareArticle(text, file, 'UTC');
+      } catch (error) {
+        if (!(error instanceof FrontMatterError)) throw error;
+      }
+      expect(performance.now() - start, JSON.stringify(text.slice(0, 12))).toBeLessThan(1000);
+    }
+  });
 });

@@ -41,3 +41,12 @@ it("gives Ruby's answer wherever it gives one, refuses where Ruby fails, and ref
   expect([...refusals.keys()].sort()).toEqual(['ends in words', 'has a time zone but no time']);
   expect(answered).toBeGreaterThan(rows.length * 0.85);
 });
+
+it('reads hostile dates in linear time: long runs of spaces, words and numbers', () => {
+  const n = 100_000;
+  for (const text of [`2023-03-19${' '.repeat(n)}x`, `Mar 19${' '.repeat(n)}x`, 'a '.repeat(n), `Mar ${'1 '.repeat(n)}`, 'abc, '.repeat(n), `2023-03-19 08:30 ${'a'.repeat(n)}!`, `2023-03-19 ${'1'.repeat(n)}`, 'Mon '.repeat(n)]) {
+    const start = performance.now();
+    expect(parseRubyTime(text, 'UTC')).toHaveProperty('problem');
+    expect(performance.now() - start, text.slice(0, 12)).toBeLessThan(1000);
+  }
+});
