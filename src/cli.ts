@@ -135,7 +135,7 @@ function printReport(report: BuildReport, quiet: boolean): void {
 /** The flags `build` and `dev` share: where the inputs and the output are, and how to read them. */
 function withInputFlags(command: Command): Command {
   return command
-    .option('--posts <dir>', 'folder of posts (.md, .markdown, .html), read recursively (default: ./posts, else the Jekyll site here: its _posts folders)')
+    .option('--posts <dir>', "folder of posts (Markdown: markdown_ext's .md, .markdown, .mkd, .mkdn, .mkdown; .html), read recursively (default: ./posts, else the Jekyll site here: its _posts folders)")
     .option('--out <dir>', 'output folder; only changed files are written, when the build finishes, and stale ones removed', '_site')
     .option('--templates <dir>', "Nunjucks templates (default: ./templates, else gazette's own theme)")
     .option('--public <dir>', "static files copied verbatim (default: ./public, else gazette's own)")
@@ -144,6 +144,7 @@ function withInputFlags(command: Command): Command {
     .option('--timezone <zone>', 'IANA time zone for dates and URLs, e.g. Asia/Shanghai (overrides timezone)')
     .option('--permalink <pattern>', 'post URL pattern or Jekyll style (overrides permalink), e.g. /:year/:month/:day/:slug/')
     .option('--future', 'also build posts dated after now (Jekyll leaves them out; so does gazette by default)')
+    .option('--bare-articles', "read posts without front matter as bare articles: title from the first heading, date from a line such as '日期：…' or 'Date: …' near the top (overrides bare_articles)")
     .option('--threads <n>', 'worker threads that transform posts (default: one per core for archives of a few hundred posts or more; 0 or 1: none)')
     .option('--no-cache', 'do not read or write the cache (.cache/gazette/, safe to delete) or its key (~/.cache/gazette/key): parse, transform and render everything');
 }

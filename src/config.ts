@@ -32,6 +32,10 @@ export interface SiteConfig {
   readonly future: boolean;
   /** The Atom and JSON feeds (`feed:` as jekyll-feed names its keys). */
   readonly feed: FeedSettings;
+  /** `markdown_ext`: the extensions (without dot, lower case) of posts read as Markdown, as Jekyll's key lists them. */
+  readonly markdownExt: readonly string[];
+  /** `bare_articles`: read posts without front matter as bare articles (title and date from the text; load/bare-article.ts). */
+  readonly bareArticles: boolean;
   /** Every other key of the config file, for templates as `site.<key>`. */
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -58,6 +62,8 @@ export const defaultSiteConfig: SiteConfig = {
   excerptLength: 140,
   future: false,
   feed: { excerptOnly: false, postsLimit: 20, termFeedsFull: false },
+  markdownExt: ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'],
+  bareArticles: false,
   extra: {},
 };
 
@@ -71,9 +77,11 @@ export interface ConfigOverrides {
   readonly future?: boolean | undefined;
   /** The permalink when neither the config nor a flag names one (Jekyll's `date` in a Jekyll site). */
   readonly defaultPermalink?: string | undefined;
+  /** `--bare-articles`: read posts without front matter as bare articles. */
+  readonly bareArticles?: boolean | undefined;
 }
 
-const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length', 'future', 'feed']);
+const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length', 'future', 'feed', 'markdown_ext', 'bare_articles']);
 
 /**
  * Reads and validates a config file (`.yml`, `.yaml` or `.json`); `undefined` gives the
@@ -90,6 +98,7 @@ export function loadConfig(file: string | undefined, overrides: ConfigOverrides 
     ...(overrides.permalink !== undefined ? { permalink: overrides.permalink } : {}),
     ...(flagUrl !== undefined ? { url: flagUrl, baseurl: flagBase } : {}),
     ...(overrides.future ? { future: true } : {}),
+    ...(overrides.bareArticles ? { bare_articles: true } : {}),
   };
   return validateConfig(name, merged);
 }
@@ -182,6 +191,21 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
     return fallback;
   }
 
+  const markdownExt = extensionList(raw.markdown_ext);
+  function extensionList(value: unknown): readonly string[] {
+    if (value === undefined || value === null) return defaultSiteConfig.markdownExt;
+    // Jekyll's form is one string, `markdown,mkdown,mkdn,mkd,md`; a YAML list is taken too.
+    const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+    const names = items?.map((v) => v.trim().replace(/^\./, '').toLowerCase()).filter(Boolean);
+    if (!names || names.length === 0 || names.some((n) => !/^[a-z0-9_-]+$/.test(n) || n === 'html')) {
+      bad('markdown_ext', 'must be extensions separated by commas, such as markdown,mkdown,mkdn,mkd,md', value);
+      return defaultSiteConfig.markdownExt;
+    }
+    return [...new Set(names)];
+  }
+  const bareArticles = raw.bare_articles ?? false;
+  if (typeof bareArticles !== 'boolean') bad('bare_articles', 'must be true or false', raw.bare_articles);
+
   if (problems.length > 0) throw new FatalError(problems.join('\n'));
   const extra = Object.fromEntries(Object.entries(raw).filter(([k]) => !known.has(k)));
   return {
@@ -196,6 +220,8 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
     excerptLength,
     future: future === true,
     feed,
+    markdownExt,
+    bareArticles: bareArticles === true,
     extra,
   };
 }

@@ -29,6 +29,7 @@ export interface BuildFlags {
   timezone?: string;
   permalink?: string;
   future?: boolean;
+  bareArticles?: boolean;
   threads?: string;
   cache: boolean;
 }
@@ -38,12 +39,6 @@ function folder(cwd: string, flag: string | undefined, name: string): string {
   if (flag !== undefined) return resolve(cwd, flag);
   const local = resolve(cwd, name);
   return existsSync(local) ? local : join(packageRoot, name);
-}
-
-/** The config file as messages should name it: the flag's, else `gazette.config.yml` (or `.yaml`, `.json`) if present. */
-export function configFile(cwd: string, flag: string | undefined): string | undefined {
-  if (flag !== undefined) return flag;
-  return ['gazette.config.yml', 'gazette.config.yaml', 'gazette.config.json'].find((name) => existsSync(resolve(cwd, name)));
 }
 
 /**
@@ -89,7 +84,7 @@ export function secretFile(xdgCacheHome: string | undefined, home: string): stri
  */
 export function buildOptions(cwd: string, flags: BuildFlags, code: string, secret: string | undefined): BuildOptions & { readonly layout: SourceLayout } {
   const layout = sourceLayout(cwd, flags.posts, flags.config);
-  const config = loadConfig(layout.configFile, { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future, defaultPermalink: layout.defaultPermalink }, cwd);
+  const config = loadConfig(layout.configFile, { timezone: flags.timezone, permalink: flags.permalink, baseUrl: flags.baseUrl, future: flags.future, defaultPermalink: layout.defaultPermalink, bareArticles: flags.bareArticles }, cwd);
   const publicDir = folder(cwd, flags.public, 'public');
   if (flags.public !== undefined && !existsSync(publicDir)) throw new FatalError(`public folder not found: ${flags.public}`);
   return {
@@ -112,6 +107,12 @@ export function projectPaths(cwd: string, flags: BuildFlags): ProjectPaths {
   const publicDir = folder(cwd, flags.public, 'public');
   const layout = sourceLayout(cwd, flags.posts, flags.config);
   const config = layout.configFile;
+  let markdownExt: readonly string[] | undefined;
+  try {
+    markdownExt = loadConfig(config, {}, cwd).markdownExt;
+  } catch {
+    // A broken config: the build reports it; Jekyll's default extensions are watched meanwhile.
+  }
   return {
     postsDir: layout.postsDir,
     templatesDir: folder(cwd, flags.templates, 'templates'),
@@ -119,5 +120,6 @@ export function projectPaths(cwd: string, flags: BuildFlags): ProjectPaths {
     configFile: config === undefined ? undefined : resolve(cwd, config),
     outDir: resolve(cwd, flags.out),
     cacheDir: cacheDir(cwd),
+    ...(markdownExt ? { markdownExt } : {}),
   };
 }

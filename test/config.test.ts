@@ -46,6 +46,19 @@ describe('loadConfig', () => {
     expect(() => validateConfig('x.yml', { feed: 'atom' })).toThrow(/key 'feed' must be a mapping/);
   });
 
+  it("reads Jekyll's markdown_ext (a comma-separated string, or a list) and bare_articles, and names a wrong one", () => {
+    expect(validateConfig('x.yml', {}).markdownExt).toEqual(['markdown', 'mkdown', 'mkdn', 'mkd', 'md']);
+    expect(validateConfig('x.yml', { markdown_ext: 'md, .MDOWN,txt' }).markdownExt).toEqual(['md', 'mdown', 'txt']);
+    expect(validateConfig('x.yml', { markdown_ext: ['md', 'mkd'] }).markdownExt).toEqual(['md', 'mkd']);
+    expect(() => validateConfig('x.yml', { markdown_ext: 'md,html' })).toThrow(/key 'markdown_ext' must be extensions separated by commas/);
+    expect(() => validateConfig('x.yml', { markdown_ext: '' })).toThrow(/key 'markdown_ext'/);
+    expect(() => validateConfig('x.yml', { markdown_ext: 'md/x' })).toThrow(/key 'markdown_ext'/);
+    expect(validateConfig('x.yml', { markdown_ext: 'md' }).extra).toEqual({});
+    expect(validateConfig('x.yml', { bare_articles: true }).bareArticles).toBe(true);
+    expect(loadConfig(undefined, { bareArticles: true }).bareArticles).toBe(true);
+    expect(() => validateConfig('x.yml', { bare_articles: 'yes' })).toThrow(/key 'bare_articles' must be true or false, got "yes"/);
+  });
+
   it('lets flags override the file', () => {
     const config = loadConfig(file('_config.yml'), { timezone: 'UTC', permalink: '/:slug/', baseUrl: 'https://mirror.example.net/news/' });
     expect(config).toMatchObject({ timezone: 'UTC', permalink: '/:slug/', url: 'https://mirror.example.net', baseurl: '/news' });

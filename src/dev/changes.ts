@@ -1,4 +1,6 @@
-import { extname, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { defaultSiteConfig } from '../config.js';
+import { postFormat } from '../load/find-posts.js';
 import type { Post } from '../types.js';
 
 /**
@@ -26,6 +28,8 @@ export interface ProjectPaths {
   /** Written by the build: never an input, even inside the posts folder. */
   readonly outDir: string;
   readonly cacheDir: string;
+  /** The config's `markdown_ext` (Jekyll's default when absent or the config cannot be read): which files in the posts folder are posts. */
+  readonly markdownExt?: readonly string[];
 }
 
 /** A burst of events, reduced to what matters for a rebuild. */
@@ -54,8 +58,6 @@ export type Plan =
   | { readonly kind: 'posts'; readonly files: readonly string[] }
   /** Only public files changed: copy (or remove) just those. */
   | { readonly kind: 'public'; readonly files: readonly string[] };
-
-const postExtensions = new Set(['.md', '.markdown', '.html']);
 
 /** True when `path` is `folder` or inside it. */
 function within(path: string, folder: string): boolean {
@@ -108,7 +110,7 @@ export function collectChanges(events: readonly FileEvent[], paths: ProjectPaths
         postsAddedOrRemoved = true;
       } else if (isFolder) {
         if (existedBefore !== existsAfter) postsAddedOrRemoved = true;
-      } else if (postExtensions.has(extname(path).toLowerCase())) {
+      } else if (postFormat(path, paths.markdownExt ?? defaultSiteConfig.markdownExt)) {
         if (existedBefore && existsAfter) postsEdited.push(path);
         else postsAddedOrRemoved = true;
       }

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { parseRubyTime, type RubyTime } from './ruby-time.js';
 
 /**
  * Post dates read as Jekyll reads them (Jekyll 4: `Utils.parse_date(value.to_s)`, i.e.
@@ -6,8 +7,9 @@ import { DateTime, IANAZone } from 'luxon';
  *
  * - An unquoted YAML timestamp with a time but no offset is UTC (Psych makes it a UTC Time).
  * - An unquoted YAML date (`2020-05-16`) is midnight in the site timezone (Psych makes it a Date).
- * - A quoted string, or any text YAML does not read as a timestamp, without an offset,
- *   is local time in the site timezone; with an offset, that offset.
+ * - A quoted string, or any text YAML does not read as a timestamp, is read as Ruby's
+ *   Time.parse reads it (ruby-time.ts): without a zone Ruby knows, local time in the site
+ *   timezone; with one, that zone.
  * - The file name's `YYYY-MM-DD-` is midnight in the site timezone.
  */
 
@@ -22,14 +24,29 @@ export function isValidTimeZone(name: string): boolean {
   return IANAZone.isValidZone(name);
 }
 
-/** Parses a front-matter date; returns undefined when the text is not a date Jekyll would read. */
+/**
+ * Reads a front-matter date: a YAML timestamp as Psych makes it, any other text as Ruby's
+ * Time.parse reads it (ruby-time.ts), with warnings for surprising readings, or why not.
+ */
+export function readPostDate(text: string, source: DateSource, zone: string): RubyTime {
+  if (source === 'yaml-timestamp') {
+    const date = parseIsoLike(text, source, zone);
+    if (date) return { date, warnings: [] };
+  }
+  return parseRubyTime(text, zone);
+}
+
+/** Parses a front-matter date; returns undefined when the text is not a date gazette reads. */
 export function parsePostDate(text: string, source: DateSource, zone: string): DateTime | undefined {
+  const read = readPostDate(text, source, zone);
+  return 'date' in read ? read.date : undefined;
+}
+
+/** A YAML 1.1 timestamp (`2020-05-16`, `2018-04-25 22:52:00`, with or without an offset). */
+function parseIsoLike(text: string, source: DateSource, zone: string): DateTime | undefined {
   const trimmed = text.trim();
   const m = isoLike.exec(trimmed);
-  if (!m) {
-    const rfc = DateTime.fromRFC2822(trimmed, { setZone: true });
-    return rfc.isValid ? rfc.setZone(zone) : undefined;
-  }
+  if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, offset] = m;
   const parts = {
     year: Number(y),

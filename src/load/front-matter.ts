@@ -83,6 +83,7 @@ export function splitFrontMatter(text: string): SplitPost {
   try {
     file = matter(text, {
       language: 'yaml',
+      delimiters: ['---', closingDelimiter(text)],
       engines: {
         yaml: parse,
         javascript: refuse('javascript'),
@@ -102,6 +103,17 @@ export function splitFrontMatter(text: string): SplitPost {
   const hasFrontMatter = yaml !== undefined || file.content.length !== text.length;
   const bodyOffset = hasFrontMatter ? text.length - file.content.length : 0;
   return { yaml, body: file.content, bodyOffset, bodyLine: countLines(text, bodyOffset) };
+}
+
+/**
+ * The line that closes the front matter: `---`, or YAML's document end `...`, which Jekyll
+ * accepts too (its front-matter pattern ends at the first line that is `---` or `...`).
+ * gray-matter knows one closing delimiter, so it is told which of the two comes first.
+ */
+export function closingDelimiter(text: string): '---' | '...' {
+  if (!text.startsWith('---')) return '---';
+  const closer = /\n(---|\.\.\.)[ \t]*\r?(?:\n|$)/.exec(text);
+  return closer?.[1] === '...' ? '...' : '---';
 }
 
 /**

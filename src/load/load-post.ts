@@ -11,6 +11,7 @@ import { authorOf, categoriesOf, interpretedKeys, parseFileName, postDate, tagsO
 import { frontMatterLimits, limitTerms, limitText, preview, type Limited } from './limits.js';
 import { placePost } from './permalink.js';
 import { articleFingerprint } from './article-fingerprint.js';
+import { readBareArticle } from './bare-article.js';
 import { postSlug, slugify } from './slug.js';
 import type { PostFile } from './find-posts.js';
 
@@ -59,7 +60,10 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
     if (fm.published === false) return { skipped: { source, reason: 'published: false' }, diagnostics };
 
     const name = parseFileName(basename(source));
-    const { date, fromFrontMatter } = postDate(split.yaml, name, config.timezone);
+    // A bare article (no front matter, `bare_articles: true`): title, date and `from` from its text.
+    const bare = config.bareArticles && split.yaml === undefined && split.bodyOffset === 0 ? readBareArticle(text, name, config.timezone) : undefined;
+    const { date, fromFrontMatter, warnings: dateWarnings } = bare ?? postDate(split.yaml, name, config.timezone);
+    for (const warning of dateWarnings) diagnostics.push(diagnostic('warning', source, warning, { line: bare ? bare.dateLine : lineOf('date') }));
     if (!config.future && date.toMillis() > now) return { skipped: { source, reason: 'future date' }, diagnostics };
     const disagreement = fromFrontMatter ? dateDisagreement(date, name, config.timezone) : undefined;
     if (disagreement) diagnostics.push(diagnostic('warning', source, disagreement, { line: lineOf('date') }));
@@ -68,11 +72,12 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
       if (value.cut) diagnostics.push(diagnostic('warning', source, value.cut, { line: lineOf(key) }));
       return value.value;
     };
-    const title = limited(limitText(textOf(fm.title) || titleFromSlug(name.slug) || '(untitled)', frontMatterLimits.titleChars, 'title'), 'title');
-    const from = textOf(fm.from);
+    const title = limited(limitText(textOf(fm.title) || bare?.title || titleFromSlug(name.slug) || '(untitled)', frontMatterLimits.titleChars, 'title'), 'title');
+    const from = textOf(fm.from) ?? bare?.from;
     const categoryKey = fm.categories !== undefined ? 'categories' : 'category';
     const categories = limited(limitTerms(categoriesOf(fm, file.folderCategories), frontMatterLimits.categories, frontMatterLimits.termChars, 'categories'), categoryKey);
-    const frontMatterSlug = textOf(fm.slug);
+    // (A bare article's slug is its file name's, before its `from:` URL's.)
+    const frontMatterSlug = textOf(fm.slug) ?? (bare ? name.slug : undefined);
     const slug = postSlug({ frontMatterSlug, from, fileNameSlug: name.slug, title: textOf(fm.title), source });
     const jekyllTitle = slugify(frontMatterSlug ?? name.slug, 'pretty', true) || slug;
     const permalink = textOf(fm.permalink) || config.permalink;
@@ -93,8 +98,8 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
       format: file.format,
       encoding,
       hash: createHash('sha256').update(bytes).digest('hex'),
-      bodyOffset: split.bodyOffset,
-      bodyLine: split.bodyLine,
+      bodyOffset: (bare ?? split).bodyOffset,
+      bodyLine: (bare ?? split).bodyLine,
       title,
       date: isoDate(date),
       time: date.toMillis(),

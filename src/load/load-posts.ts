@@ -33,7 +33,7 @@ export interface LoadedArchive {
  * its future date) are never reused.
  */
 export async function loadPosts(postsDir: string, outDir: string, cwd: string, context: LoadContext, previous: Readonly<Record<string, FileRecord>> = {}): Promise<LoadedArchive> {
-  const found = await findPosts(postsDir, cwd, [outDir], entryLists(context.config));
+  const found = await findPosts(postsDir, cwd, [outDir], entryLists(context.config), context.config.markdownExt);
   let parsed = 0;
   const loadOne = async (file: PostFile): Promise<{ result: LoadResult; record?: FileRecord }> => {
     const cantRead = (error: unknown) => ({ result: { diagnostics: [diagnostic('error', file.source, `cannot read the file: ${(error as Error).message}`)] } });

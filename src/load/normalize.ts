@@ -1,7 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import type { DateTime } from 'luxon';
 import type { ParsedYaml } from './yaml.js';
-import { fileNameDate, parsePostDate } from './dates.js';
+import { fileNameDate, readPostDate } from './dates.js';
 import { FrontMatterError } from './front-matter.js';
 
 /**
@@ -52,7 +52,13 @@ export function textOf(value: unknown): string | undefined {
 }
 
 /**
- * A tag or category value as a list of names: a string is split at whitespace when
+ * Ruby's `String#split` with no argument, which Jekyll uses: ASCII whitespace only, so a
+ * full-width space (U+3000) or a no-break space inside a name does not split it.
+ */
+const asciiWhitespace = /[ \t\n\v\f\r]+/;
+
+/**
+ * A tag or category value as a list of names: a string is split at ASCII whitespace when
  * `split` (Jekyll splits the plural keys, not the singular ones); lists are flattened;
  * numbers become text; entities are decoded once; empties and repeats go.
  */
@@ -61,7 +67,7 @@ export function termList(value: unknown, split: boolean): string[] {
   const add = (v: unknown, top: boolean): void => {
     if (Array.isArray(v)) v.forEach((x) => add(x, false));
     // (Word by word: spreading a long list into push() overflows the stack, at some 100,000 words.)
-    else if (typeof v === 'string' && top && split) for (const word of v.split(/\s+/)) names.push(word);
+    else if (typeof v === 'string' && top && split) for (const word of v.split(asciiWhitespace)) names.push(word);
     else if (typeof v === 'string') names.push(v);
     else if (typeof v === 'number' || typeof v === 'boolean') names.push(String(v));
   };
@@ -92,21 +98,24 @@ export function authorOf(value: unknown): string | undefined {
   return textOf(value) || undefined;
 }
 
-/** The post's date: front matter if present, else the file name's, else a FrontMatterError. */
-export function postDate(yaml: ParsedYaml | undefined, fileName: FileNameParts, zone: string): { date: DateTime; fromFrontMatter: boolean } {
+/**
+ * The post's date: front matter if present, else the file name's, else a FrontMatterError.
+ * `warnings` say where the front-matter date was read in a surprising way (as Jekyll reads it).
+ */
+export function postDate(yaml: ParsedYaml | undefined, fileName: FileNameParts, zone: string): { date: DateTime; fromFrontMatter: boolean; warnings: readonly string[] } {
   const scalar = yaml?.scalar('date');
   const data = (yaml?.data ?? {}) as Record<string, unknown>;
   if (data.date !== undefined && data.date !== null) {
     const line = yaml?.lineOf('date') ?? 1;
     if (!scalar) throw new FrontMatterError(`'date' must be a date such as 2024-11-14 or 2024-11-14T23:37:40Z, got ${JSON.stringify(data.date)}`, line);
-    const date = parsePostDate(scalar.source, scalar.plain && scalar.value instanceof Date ? 'yaml-timestamp' : 'text', zone);
-    if (!date) throw new FrontMatterError(`'date' is not a date gazette can read: ${JSON.stringify(scalar.source)}`, line, 'write it as YYYY-MM-DD, YYYY-MM-DD HH:MM:SS +0800 or ISO 8601');
-    return { date, fromFrontMatter: true };
+    const read = readPostDate(scalar.source, scalar.plain && scalar.value instanceof Date ? 'yaml-timestamp' : 'text', zone);
+    if ('problem' in read) throw new FrontMatterError(`'date' is not a date gazette can read: ${read.problem}`, line, read.hint);
+    return { date: read.date, fromFrontMatter: true, warnings: read.warnings };
   }
   if (fileName.date) {
     const { year, month, day } = fileName.date;
     const date = fileNameDate(year.length === 2 ? `20${year}` : year, month, day, zone);
-    if (date) return { date, fromFrontMatter: false };
+    if (date) return { date, fromFrontMatter: false, warnings: [] };
   }
   throw new FrontMatterError('the post has no date', 1, "add 'date:' to the front matter or name the file YYYY-MM-DD-title.md");
 }

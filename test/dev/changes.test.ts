@@ -32,6 +32,14 @@ describe('collectChanges and planUpdate', () => {
     expect(plan(ev('change', '/p/posts/.a.md.swp'), ev('change', '/p/posts/.git/index'), ev('change', '/p/posts/notes.txt'))).toEqual({ kind: 'nothing' });
   });
 
+  it("take the files of Jekyll's markdown_ext as posts: its default list, or the config's", () => {
+    expect(plan(ev('change', '/p/posts/a.mkd'), ev('change', '/p/posts/b.MKDN'), ev('change', '/p/posts/c.mkdown'))).toEqual({ kind: 'posts', files: ['/p/posts/a.mkd', '/p/posts/b.MKDN', '/p/posts/c.mkdown'] });
+    expect(plan(ev('change', '/p/posts/a.mdown'))).toEqual({ kind: 'nothing' });
+    const own = { ...paths, markdownExt: ['mdown', 'txt'] };
+    expect(planUpdate(collectChanges([ev('change', '/p/posts/a.mdown'), ev('change', '/p/posts/b.txt'), ev('change', '/p/posts/c.md')], own))).toEqual({ kind: 'posts', files: ['/p/posts/a.mdown', '/p/posts/b.txt'] });
+    expect(planUpdate(collectChanges([ev('change', '/p/posts/c.html')], own))).toEqual({ kind: 'posts', files: ['/p/posts/c.html'] });
+  });
+
   it('reconfigure on a config change, rebuild on a template change, copy on a public file change', () => {
     expect(plan(ev('change', '/p/gazette.config.yml'), ev('change', '/p/posts/a.md')).kind).toBe('config');
     expect(plan(ev('change', '/p/templates/partials/post-list.njk')).kind).toBe('build');

@@ -130,6 +130,23 @@ const extraInGazette: readonly { path: string; reason: string }[] = [
   },
 ];
 
+/** Posts Jekyll publishes that gazette refuses on purpose (an error naming the file and line), with the reason. */
+const refusedByGazette: readonly { path: string; error: RegExp; reason: string }[] = [
+  {
+    path: '_posts/2023-03-26-no-year.md',
+    error: /^_posts\/2023-03-26-no-year\.md:4: 'date' is not a date gazette can read: "Mar 26" has no year/,
+    reason: "Ruby's Time.parse takes the missing year from the clock: Jekyll's date (and URL) for `Mar 26` changes with the year of the build",
+  },
+];
+
+/** Posts Jekyll publishes that gazette leaves out (with a warning), with the reason. */
+const leftOutByGazette: readonly { path: string; reason: string }[] = [
+  {
+    path: '_posts/2023-03-24-extension-mdown.mdown',
+    reason: "`.mdown` is not in Jekyll's default markdown_ext: Jekyll copies the text unconverted to a `.mdown` URL; gazette leaves it out with a warning (list mdown in markdown_ext and both read it as Markdown)",
+  },
+];
+
 /** What gazette leaves out on purpose, as Jekyll does: `published: false` (or YAML 1.1 `no`), and future posts unless `future: true`. */
 function expectedSkips(config: SiteConfig): Skipped[] {
   return [
@@ -166,7 +183,8 @@ function gazetteView(p: Post): Record<Field, unknown> {
 
 /** gazette's posts of the fixture site under a run's config, keyed by path (Jekyll's `post.path`). */
 async function loadSite(config: SiteConfig) {
-  const { files } = await findPosts(site, site);
+  const { files, diagnostics } = await findPosts(site, site, [], undefined, config.markdownExt);
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.source}: ${d.message}`);
   const posts = new Map<string, Post>();
   const skipped: Skipped[] = [];
   const errors: string[] = [];
@@ -174,9 +192,10 @@ async function loadSite(config: SiteConfig) {
     const result = loadPost(file, readFileSync(file.path), { config, layoutExists: () => false, now: Date.now() });
     if (result.post) posts.set(result.post.source, result.post);
     if (result.skipped) skipped.push(result.skipped);
-    for (const d of result.diagnostics) if (d.severity === 'error') errors.push(`${d.source}: ${d.message}`);
+    for (const d of result.diagnostics) if (d.severity === 'error') errors.push(`${d.source}:${d.line}: ${d.message}`);
+    for (const d of result.diagnostics) if (d.severity === 'warning') warnings.push(`${d.source}:${d.line}: ${d.message}`);
   }
-  return { posts, skipped, errors };
+  return { posts, skipped, errors, warnings };
 }
 
 it('has a recording for every run and a run for every recording', () => {
@@ -204,14 +223,31 @@ describe.each(runs)('Jekyll 4.3 run "%s"', (run) => {
   });
 
   it('reads the same posts, and leaves out the unpublished and the future ones', () => {
-    expect(loaded.errors).toEqual([]);
+    expect(loaded.errors).toHaveLength(refusedByGazette.length);
+    for (const [i, refused] of refusedByGazette.entries()) expect(loaded.errors[i]).toMatch(refused.error);
     expect(loaded.skipped).toEqual(expectedSkips(config));
-    const jekyllPaths = recording.posts.map((p) => p.path).sort();
+    const notInGazette = new Set([...refusedByGazette, ...leftOutByGazette].map((r) => r.path));
+    for (const path of notInGazette) expect(recording.posts.map((p) => p.path)).toContain(path);
+    const jekyllPaths = recording.posts
+      .map((p) => p.path)
+      .filter((p) => !notInGazette.has(p))
+      .sort();
     const gazettePaths = [...loaded.posts.keys()].sort();
     expect(gazettePaths).toEqual([...jekyllPaths, ...extraInGazette.map((e) => e.path)].sort());
   });
 
-  it.each(recording.posts.map((p) => [p.path, p] as const))('reads %s as Jekyll does', (path, jekyllPost) => {
+  const compared = recording.posts.filter((p) => !refusedByGazette.some((r) => r.path === p.path) && !leftOutByGazette.some((r) => r.path === p.path));
+  it('warns where it reads as Jekyll does but the reading is surprising, and where it leaves a post out', () => {
+    expect(loaded.warnings.filter((w) => !/differ by more than a day/.test(w))).toEqual([
+      // from finding the files, then from reading each
+      '_posts/2023-03-24-extension-mdown.mdown: not read as a post: its extension is not one of markdown_ext (markdown, mkdown, mkdn, mkd, md) nor html',
+      '_posts/2023-02-28-rolled-over-date-only.md:4: "2023-02-31" rolled over to 2023-03-03 00:00:00, as Jekyll reads it',
+      '_posts/2023-02-28-rolled-over.md:4: "2023-02-30 10:00" rolled over to 2023-03-02 10:00:00, as Jekyll reads it',
+      `_posts/2023-03-22-unknown-zone.md:4: the time zone "JST" in "2023-03-22 08:30 JST" is one Jekyll (Ruby's Time.parse) does not know: read as the site's time (${config.timezone}), as Jekyll reads it`,
+    ]);
+  });
+
+  it.each(compared.map((p) => [p.path, p] as const))('reads %s as Jekyll does', (path, jekyllPost) => {
     const post = loaded.posts.get(path);
     expect(post, `gazette has no post ${path}`).toBeDefined();
     const jekyll = jekyllView(jekyllPost);

@@ -17,6 +17,13 @@ describe('parseFileName', () => {
 });
 
 describe('termList', () => {
+  it("splits at ASCII whitespace only, as Ruby's String#split: a full-width or no-break space stays in the name", () => {
+    expect(termList('新闻\u3000自由 press\u00a0freedom\tline\nnext\r\fend\vx', true)).toEqual(['新闻\u3000自由', 'press\u00a0freedom', 'line', 'next', 'end', 'x']);
+    expect(termList('a\u2003b', true)).toEqual(['a\u2003b']);
+    // The singular keys are never split.
+    expect(termList('a b', false)).toEqual(['a b']);
+  });
+
   it('splits a tags string of 200,000 words (a spread into push() overflowed the stack)', () => {
     expect(termList('a b  a', true)).toEqual(['a', 'b']);
     const words = Array.from({ length: 200_000 }, (_, i) => `t${i}`);
