@@ -125,13 +125,13 @@ export function retention(fidelity: ArticleSummary['fidelity'] | undefined): num
 
 /** Embed counts summed over the posts. */
 function totalEmbeds(posts: readonly ReportPost[]): EmbedCounts {
-  const total = { found: 0, players: 0, links: 0, dropped: 0 };
+  const total = { found: 0, players: 0, links: 0, notes: 0 };
   for (const { embeds } of posts) {
     if (!embeds) continue;
     total.found += embeds.found;
     total.players += embeds.players;
     total.links += embeds.links;
-    total.dropped += embeds.dropped;
+    total.notes += embeds.notes;
   }
   return total;
 }

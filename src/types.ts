@@ -96,13 +96,13 @@ export interface ArticleSummary {
 /**
  * The embeds of one article (`<iframe>`, `<embed>`, `<object>`, `<video>`, `<audio>`):
  * `found` = `players` (kept as players) + `links` (replaced by a link to what they showed)
- * + `dropped` (no web address to link to: replaced by a note saying what was there).
+ * + `notes` (no web address to link to: replaced by a note saying what was there).
  */
 export interface EmbedCounts {
   readonly found: number;
   readonly players: number;
   readonly links: number;
-  readonly dropped: number;
+  readonly notes: number;
 }
 
 /** One post's article HTML: sanitized and rewritten, ready to be marked safe in a template. */

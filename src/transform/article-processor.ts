@@ -126,7 +126,7 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
       links: file.data.links ?? { archived: 0, dangling: [] },
       // Measured against the source, not the parse: text the HTML parser lost counts as lost.
       fidelity: textFidelity(comparableText(sourceText(markdown ? markdown.tokens : input.body)), comparableText(articleText(tree))),
-      embeds: file.data.embeds ?? { found: 0, players: 0, links: 0, dropped: 0 },
+      embeds: file.data.embeds ?? { found: 0, players: 0, links: 0, notes: 0 },
     };
   };
 }

@@ -42,12 +42,12 @@ describe('embedded media', () => {
     expect(code).toBe(0);
     expect(report.errors).toEqual([]);
     expect(report.posts).toHaveLength(5);
-    expect(post('video-reports-online.md').embeds).toEqual({ found: 5, players: 0, links: 5, dropped: 0 });
-    expect(post('broadcaster-video-report.md').embeds).toEqual({ found: 2, players: 1, links: 1, dropped: 0 });
-    expect(post('radio-commentary.md').embeds).toEqual({ found: 2, players: 2, links: 0, dropped: 0 });
-    expect(post('script-driven-player.md').embeds).toEqual({ found: 1, players: 0, links: 1, dropped: 0 });
-    expect(post('podcasts-and-documents.md').embeds).toEqual({ found: 4, players: 0, links: 3, dropped: 1 });
-    expect(report.embeds).toEqual({ found: 14, players: 3, links: 10, dropped: 1 });
+    expect(post('video-reports-online.md').embeds).toEqual({ found: 5, players: 0, links: 5, notes: 0 });
+    expect(post('broadcaster-video-report.md').embeds).toEqual({ found: 2, players: 1, links: 1, notes: 0 });
+    expect(post('radio-commentary.md').embeds).toEqual({ found: 2, players: 2, links: 0, notes: 0 });
+    expect(post('script-driven-player.md').embeds).toEqual({ found: 1, players: 0, links: 1, notes: 0 });
+    expect(post('podcasts-and-documents.md').embeds).toEqual({ found: 4, players: 0, links: 3, notes: 1 });
+    expect(report.embeds).toEqual({ found: 14, players: 3, links: 10, notes: 1 });
   });
 
   it('links each frame to what it showed, with the provider’s name and the frame’s title', () => {

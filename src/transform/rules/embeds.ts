@@ -41,7 +41,7 @@ const phrasingParents = new Set([
 interface Context {
   /** The original article's URL, against which relative URLs are resolved. */
   readonly base: string | undefined;
-  readonly counts: { found: number; players: number; links: number; dropped: number };
+  readonly counts: { found: number; players: number; links: number; notes: number };
 }
 
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
@@ -70,7 +70,7 @@ function frameReplacement(src: string | undefined, title: string, inline: boolea
   ctx.counts.found++;
   const url = webUrl(src, ctx.base);
   if (!url) {
-    ctx.counts.dropped++;
+    ctx.counts.notes++;
     return noteFor('embed', inline);
   }
   ctx.counts.links++;
@@ -139,7 +139,7 @@ function playerReplacement(node: Element, inline: boolean, ctx: Context): Elemen
       ctx.counts.links++;
       return [linkTo(original.href, `${kindLabels[kind]} · 见原文 see the original`, inline), ...rest];
     }
-    ctx.counts.dropped++;
+    ctx.counts.notes++;
     return [noteFor(kind, inline), ...rest];
   }
   ctx.counts.players++;
@@ -208,7 +208,7 @@ const isOwnClass = (c: string) => (embedClasses as readonly string[]).includes(c
 
 /** Rewrites every embed in `tree`; returns how many were found and what each became. */
 export function rewriteEmbeds(tree: Parent, base: string | undefined): EmbedCounts {
-  const ctx: Context = { base, counts: { found: 0, players: 0, links: 0, dropped: 0 } };
+  const ctx: Context = { base, counts: { found: 0, players: 0, links: 0, notes: 0 } };
   tree.children = rewriteList(tree, tree.children as ElementContent[], ctx) as typeof tree.children;
   return { ...ctx.counts };
 }

@@ -114,8 +114,8 @@ describe('embeds', () => {
       url: '/x/',
       body: '<p>Text</p><iframe src="https://player.vimeo.com/video/1"></iframe><iframe srcdoc="x"></iframe><video src="https://e.org/a.mp4"></video><audio src="https://e.org/a.mp3"></audio>',
     });
-    expect(article.embeds).toEqual({ found: 4, players: 2, links: 1, dropped: 1 });
-    expect(transform({ format: 'html', url: '/x/', body: '<p>none</p>' }).embeds).toEqual({ found: 0, players: 0, links: 0, dropped: 0 });
+    expect(article.embeds).toEqual({ found: 4, players: 2, links: 1, notes: 1 });
+    expect(transform({ format: 'html', url: '/x/', body: '<p>none</p>' }).embeds).toEqual({ found: 0, players: 0, links: 0, notes: 0 });
     // The classes survive for the theme; an outlet's do not.
     expect(article.html).toContain('<p class="embed-link"><a href="https://vimeo.com/1" rel="noopener noreferrer">视频 Video · Vimeo</a></p>');
   });
