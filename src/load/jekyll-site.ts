@@ -63,7 +63,7 @@ export function sourceLayout(cwd: string, postsFlag: string | undefined, configF
   if (dated.length > 0) {
     throw new FatalError(`no posts to build here: there is no posts/ folder and no Jekyll _posts folder; files with dated names are in ${dated.join(', ')} (pass --posts with their folder)`);
   }
-  throw new FatalError('no posts to build here: there is no posts/ folder, no Jekyll _posts folder and no file with a date in its name (run gazette in a Jekyll site or a folder with posts/, or pass --posts <folder>)');
+  throw new FatalError('no posts to build here: there is no posts/ folder, no Jekyll _posts folder and no file with a date in its name (run gazette in a Jekyll site or a folder with posts/, or pass --posts <folder>; add --bare-articles for articles without front matter, dated on a line of their own)');
 }
 
 /** `_posts` at the root of `cwd` and in its folders (hidden and `_` folders aside, as Jekyll skips them). */
