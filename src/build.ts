@@ -11,6 +11,9 @@ import { lastModified } from './render/views.js';
 import { feedJobs, renderFeed, type FeedJob } from './render/feeds.js';
 import { makeReport, type BuildReport, type BuildWork } from './report.js';
 import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
+import { postsSharingUrls } from './site/shared-urls.js';
+import { articleFingerprint } from './load/article-fingerprint.js';
+import { readBody } from './transform/read-body.js';
 import { searchAssetPaths, searchData, writeSearchAssets, writeSearchIndex } from './search/write-search.js';
 import type { SitePlan } from './site/output-paths.js';
 import pMap from 'p-map';
@@ -91,6 +94,25 @@ export interface StateKeeper {
 }
 
 /**
+ * The posts, those that want a URL another post wants fingerprinted (their bodies read again):
+ * the index tells copies of one article from different articles by it (site/shared-urls.ts).
+ * Only they are: a fingerprint is a pass over the body, and nearly every post is alone on its
+ * URL. A post whose file cannot be read again gets none, so it is not taken for a copy; its
+ * transform reports the file.
+ */
+async function fingerprintSharedUrls(posts: readonly Post[]): Promise<readonly Post[]> {
+  const sharing = postsSharingUrls(posts);
+  if (sharing.size === 0) return posts;
+  return Promise.all(
+    posts.map(async (post) => {
+      if (!sharing.has(post.source) || post.fingerprint) return post;
+      const body = await readBody(post).catch(() => undefined);
+      return body === undefined ? post : { ...post, fingerprint: articleFingerprint(body, post.title, post.from) };
+    }),
+  );
+}
+
+/**
  * Builds the site: load → index → transform and render each post → render the lists →
  * copy public → commit the output. Bad posts are reported and left out; the rest is
  * built. Throws FatalError when nothing can be built.
@@ -107,7 +129,8 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
 
   const loadKey = hashOf([codeId, config, cwd, renderer.templateNames]);
   const context = { config, layoutExists: renderer.hasPostLayout, now: options.now };
-  const archive = await loadPosts(options.postsDir, outDir, cwd, context, previous?.loadKey === loadKey ? previous.files : undefined);
+  const loaded = await loadPosts(options.postsDir, outDir, cwd, context, previous?.loadKey === loadKey ? previous.files : undefined);
+  const archive = { ...loaded, posts: await fingerprintSharedUrls(loaded.posts) };
   const writer = await OutputWriter.open(outDir, previous?.outputs);
   try {
     const publicList = options.publicDir ? await publicFiles(options.publicDir) : { files: [], links: [] };

@@ -10,7 +10,6 @@ import type { DateTime } from 'luxon';
 import { authorOf, categoriesOf, interpretedKeys, parseFileName, postDate, tagsOf, textOf, titleFromSlug, type FileNameParts } from './normalize.js';
 import { frontMatterLimits, limitTerms, limitText, preview, type Limited } from './limits.js';
 import { placePost } from './permalink.js';
-import { articleFingerprint } from './article-fingerprint.js';
 import { readBareArticle } from './bare-article.js';
 import { postSlug, slugify } from './slug.js';
 import type { PostFile } from './find-posts.js';
@@ -110,7 +109,6 @@ export function loadPost(file: PostFile, bytes: Buffer, { config, layoutExists, 
       categories,
       ...(author ? { author: limited(limitText(author, frontMatterLimits.authorChars, "author's name"), 'author') } : {}),
       ...(from ? { from } : {}),
-      fingerprint: articleFingerprint(text.slice(split.bodyOffset), title, from),
       layout: layout.name,
       data: templateData(fm),
     };

@@ -53,8 +53,8 @@ function byJekyllOrder(a: Post, b: Post): number {
   return a.time - b.time || byPath(a, b);
 }
 
-/** Resolves every group of posts that want one URL; posts alone on theirs pass unchanged. */
-export function resolveSharedUrls(loaded: readonly Post[]): SharedUrls {
+/** Posts by the file they want (case and Unicode form folded). */
+function groupByUrl(loaded: readonly Post[]): Map<string, Post[]> {
   const groups = new Map<string, Post[]>();
   for (const post of loaded) {
     const key = foldedPath(post.outputPath);
@@ -62,6 +62,23 @@ export function resolveSharedUrls(loaded: readonly Post[]): SharedUrls {
     if (group) group.push(post);
     else groups.set(key, [post]);
   }
+  return groups;
+}
+
+/**
+ * Sources of the posts that want a URL another post wants: the only ones resolveSharedUrls
+ * needs a fingerprint of (taking one costs a pass over the body, so posts alone on their URL,
+ * nearly all, are not fingerprinted).
+ */
+export function postsSharingUrls(loaded: readonly Post[]): Set<string> {
+  const sources = new Set<string>();
+  for (const group of groupByUrl(loaded).values()) if (group.length > 1) for (const post of group) sources.add(post.source);
+  return sources;
+}
+
+/** Resolves every group of posts that want one URL; posts alone on theirs pass unchanged. */
+export function resolveSharedUrls(loaded: readonly Post[]): SharedUrls {
+  const groups = groupByUrl(loaded);
   const taken = new Set(groups.keys());
   const posts: Post[] = [];
   const duplicates: Duplicate[] = [];
