@@ -333,7 +333,7 @@ export type TransformSettings = ReturnType<typeof transformSettings>;
 
 export function transformSettings(options: BuildOptions) {
   const { config } = options;
-  return { origin: config.url, excerptLength: config.excerptLength, lang: config.lang };
+  return { origin: config.url, excerptLength: config.excerptLength };
 }
 
 /** The article cache, keyed on the transform settings and gazette's code; none with --no-cache. */

@@ -32,7 +32,7 @@ import { articleText, textFidelity } from './fidelity.js';
 import { comparableText, sourceText } from './source-text.js';
 import { textContent } from './rules/hast.js';
 import { summarize } from './summarize.js';
-import { createTextCounter } from './text-stats.js';
+import { countText } from './text-stats.js';
 
 /** What the article processor needs to know about the whole site. */
 export interface ArticleProcessorOptions {
@@ -44,8 +44,6 @@ export interface ArticleProcessorOptions {
   readonly isSourceSite: (href: string) => boolean;
   /** Excerpt length in characters. */
   readonly excerptLength: number;
-  /** The site's language, for word segmentation. */
-  readonly lang: string;
 }
 
 /** One post body in: its format, its text, its page URL and original URL. */
@@ -108,7 +106,6 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     .use(rehypeStringify)
     .freeze();
 
-  const countText = createTextCounter(options.lang);
   return (input) => {
     const markdown = input.format === 'markdown' ? readMarkdown(input.body) : undefined;
     // Raw HTML (a markdown post's HTML blocks, an .html post) keeps a `<` that begins no tag as text.

@@ -1,15 +1,20 @@
 /**
- * Length and reading time of an article, counting Chinese properly: Chinese has no
- * spaces between words, so words are found with Intl.Segmenter (ICU's dictionary
- * segmentation), and reading time is counted by characters for CJK text and by words
- * for spaced scripts.
+ * Length and reading time of an article, counted in one pass over its text, the way Hugo
+ * counts with `hasCJKLanguage`: Chinese, Japanese and Korean have no spaces between words,
+ * so each Han, Kana or Hangul character counts as a word; in other scripts a word is a run of
+ * letters and digits (with inner apostrophes or hyphens: `don't`, `COVID-19`). Reading time
+ * is counted by characters for CJK text and by words for spaced scripts.
+ *
+ * (Until #15 words were found with Intl.Segmenter, ICU's dictionary segmentation: a closer
+ * count of Chinese words, but it was more than half of the workers' time in a cold build, for
+ * a figure that only reaches the report and the templates.)
  */
 
 /** Counts shown to readers and written to the report. */
 export interface TextStats {
   /** Letters and digits (code points), no spaces, marks or punctuation. */
   readonly characters: number;
-  /** Words as a segmenter finds them; each CJK word counts once. */
+  /** Each Han, Kana and Hangul character, and each run of letters and digits of other scripts. */
   readonly words: number;
   /** Whole minutes, at least 1 for any text. */
   readonly readingMinutes: number;
@@ -20,47 +25,22 @@ const cjkPerMinute = 400;
 const wordsPerMinute = 220;
 
 const letters = /[\p{L}\p{N}]/gu;
-const cjkLetters = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-/** A word of a spaced script: letters and digits, with inner apostrophes or hyphens. */
-const spacedWords = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const cjk = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+/** A letter or digit of a spaced script (not CJK). */
+const spaced = `(?:(?![${cjk}])[\\p{L}\\p{N}])`;
+/** One match per word: a CJK character (group 1), or a run of other letters and digits with inner apostrophes or hyphens. */
+const words = new RegExp(`([${cjk}])|${spaced}+(?:['’-]${spaced}+)*`, 'gu');
 
-/**
- * V8 segments a long string in time that grows faster than its length (a 230 KB article
- * took 14 s), so text goes to the segmenter in pieces that end at a line end, a full
- * stop or a space, where no word continues. (Each segment still costs about a
- * microsecond: V8 makes an object of it.)
- */
-const maxPiece = 1000;
-
-function* pieces(text: string): Generator<string> {
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(start + maxPiece, text.length);
-    if (end < text.length) {
-      const window = text.slice(start, end);
-      const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('。'), window.lastIndexOf(' '));
-      if (cut > 0) end = start + cut + 1;
-    }
-    yield text.slice(start, end);
-    start = end;
+/** Characters, words and reading minutes of a text. */
+export function countText(text: string): TextStats {
+  const characters = text.match(letters)?.length ?? 0;
+  let cjk = 0;
+  let other = 0;
+  const re = new RegExp(words);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[1] !== undefined) cjk++;
+    else other++;
   }
-}
-
-export type CountText = (text: string) => TextStats;
-
-/** Creates a counter; make one per build or worker (a segmenter is costly to create). */
-export function createTextCounter(lang: string): CountText {
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-  return (text) => {
-    const characters = text.match(letters)?.length ?? 0;
-    const cjkCharacters = text.match(cjkLetters)?.length ?? 0;
-    let words = 0;
-    for (const piece of pieces(text)) {
-      for (const s of segmenter.segment(piece)) if (s.isWordLike) words++;
-    }
-    // Words of spaced scripts, for reading time: matched directly, not per segment.
-    const otherWords = cjkCharacters === 0 ? words : (text.replace(cjkLetters, ' ').match(spacedWords)?.length ?? 0);
-    const minutes = cjkCharacters / cjkPerMinute + otherWords / wordsPerMinute;
-    return { characters, words, readingMinutes: characters === 0 ? 0 : Math.max(1, Math.round(minutes)) };
-  };
+  const minutes = cjk / cjkPerMinute + other / wordsPerMinute;
+  return { characters, words: cjk + other, readingMinutes: characters === 0 ? 0 : Math.max(1, Math.round(minutes)) };
 }

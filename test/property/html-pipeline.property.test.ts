@@ -51,7 +51,7 @@ function problems(html: string): string[] {
 }
 
 describe('the HTML pipeline (property)', () => {
-  const transform = createArticleProcessor({ origin: '', excerptLength: 80, lang: 'en', archivedUrl: () => undefined, isSourceSite: () => false });
+  const transform = createArticleProcessor({ origin: '', excerptLength: 80, archivedUrl: () => undefined, isSourceSite: () => false });
   const sanitizer = unified().use(rehypeParse, { fragment: true }).use(lazyImageSources).use(unprefixIds).use(rehypeSanitize, articleSchema).use(rehypeStringify);
 
   it('never outputs executable content, and sanitizing its output again changes nothing', () => {

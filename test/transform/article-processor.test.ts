@@ -10,7 +10,7 @@ const seedText = readFileSync(join(root, 'posts/2024-11-14-biden-xi-meeting-rfa.
 const seedBody = seedText.slice(seedText.indexOf('\n---\n', 4) + 5);
 const from = 'https://www.rfa.org/mandarin/yataibaodao/junshiwaijiao/jw-xi-jinping-to-meet-biden-11142024140853.html';
 
-const transform = createArticleProcessor({ origin: 'https://archive.example.org', excerptLength: 60, lang: 'zh-CN', archivedUrl: () => undefined, isSourceSite: () => false });
+const transform = createArticleProcessor({ origin: 'https://archive.example.org', excerptLength: 60, archivedUrl: () => undefined, isSourceSite: () => false });
 const seed = transform({ format: 'markdown', body: seedBody, url: '/2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/', from });
 
 describe('the seed article', () => {
@@ -64,7 +64,7 @@ describe('createArticleProcessor', () => {
     const t = createArticleProcessor({
       origin: '',
       excerptLength: 100,
-      lang: 'zh-CN',
+     
       archivedUrl: (href) => (href === 'https://rfa.org/a.html' ? '/2024/11/15/a/' : undefined),
       isSourceSite: (href) => href.startsWith('https://rfa.org/'),
     });

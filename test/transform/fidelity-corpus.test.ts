@@ -26,7 +26,6 @@ async function check(postsDir: string): Promise<Record<string, string[]>> {
   const transform = createArticleProcessor({
     origin: '',
     excerptLength: 140,
-    lang: config.lang,
     archivedUrl: (href) => index.archivedUrl(href),
     isSourceSite: (href) => index.isSourceSite(href),
   });

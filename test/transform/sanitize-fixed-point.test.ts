@@ -88,7 +88,7 @@ describe('sanitized output is a fixed point', () => {
   const sanitizer = unified().use(rehypeParse, { fragment: true }).use(lazyImageSources).use(unprefixIds).use(rehypeSanitize, articleSchema).use(rehypeStringify);
   const sanitize = (html: string) => String(sanitizer.processSync(html));
   const renderMarkdown = createMarkdownRenderer();
-  const transform = createArticleProcessor({ origin: '', excerptLength: 140, lang: 'zh-CN', archivedUrl: () => undefined, isSourceSite: () => false });
+  const transform = createArticleProcessor({ origin: '', excerptLength: 140, archivedUrl: () => undefined, isSourceSite: () => false });
   const posts = postFiles.map((file) => {
     const { yaml, body } = splitFrontMatter(readFileSync(join(corpus, file), 'utf8'));
     const from = (yaml?.data as { from?: unknown } | undefined)?.from;

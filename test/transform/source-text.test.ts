@@ -7,7 +7,7 @@ import { comparableText, htmlText, sourceText } from '../../src/transform/source
 
 const readMarkdown = createMarkdownReader();
 const markdownText = (markdown: string) => sourceText(readMarkdown(markdown).tokens);
-const transform = createArticleProcessor({ origin: '', excerptLength: 60, lang: 'zh-CN', archivedUrl: () => undefined, isSourceSite: () => false });
+const transform = createArticleProcessor({ origin: '', excerptLength: 60, archivedUrl: () => undefined, isSourceSite: () => false });
 const retention = (body: string, format: 'markdown' | 'html' = 'html') => {
   const { fidelity } = transform({ format, body, url: '/x/' });
   return fidelity.keptChars / fidelity.inputChars;

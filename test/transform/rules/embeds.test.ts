@@ -108,7 +108,7 @@ describe('embeds', () => {
   });
 
   it('counts what it found and what each became', () => {
-    const transform = createArticleProcessor({ origin: '', excerptLength: 100, lang: 'zh-CN', archivedUrl: () => undefined, isSourceSite: () => false });
+    const transform = createArticleProcessor({ origin: '', excerptLength: 100, archivedUrl: () => undefined, isSourceSite: () => false });
     const article = transform({
       format: 'html',
       url: '/x/',
@@ -138,7 +138,7 @@ describe('embeds, then the sanitizer', () => {
 
 describe('embeds in the article pipeline', () => {
   it('keeps the inline link’s class, which the sanitizer limits on links', () => {
-    const transform = createArticleProcessor({ origin: '', excerptLength: 100, lang: 'zh-CN', archivedUrl: () => undefined, isSourceSite: () => false });
+    const transform = createArticleProcessor({ origin: '', excerptLength: 100, archivedUrl: () => undefined, isSourceSite: () => false });
     const { html } = transform({ format: 'html', url: '/x/', body: '<p>See <iframe src="https://www.youtube.com/embed/dLmCPweJRYg?feature=oembed" title="T"></iframe></p><p><a class="lead" href="https://e.org/">x</a></p>' });
     expect(html).toBe(
       '<p>See <a href="https://www.youtube.com/watch?v=dLmCPweJRYg" class="embed-link" rel="noopener noreferrer">视频 Video · YouTube: T</a></p><p><a href="https://e.org/" rel="noopener noreferrer">x</a></p>',
