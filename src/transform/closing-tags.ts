@@ -1,3 +1,5 @@
+import { lowerBound } from './sorted.js';
+
 /**
  * Where the element opened by a `<name` tag is closed, found for every tag of a document at
  * once. kramdown-html-block.ts asks this for each HTML block it may start; scanning from each
@@ -140,12 +142,6 @@ function closers(kind: readonly Kind[], parent: Int32Array): Int32Array {
 
 /** Index of `value` in an ascending list, or -1. */
 function indexOf(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
+  const low = lowerBound(sorted, value);
   return sorted[low] === value ? low : -1;
 }

@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'hast';
 import { embedClasses } from './rules/embeds.js';
 import { nonArticleElements } from './sanitize-schema.js';
+import { lowerBound } from './sorted.js';
 
 /**
  * How much of an article's text survives sanitizing and cleaning. The text compared is
@@ -138,14 +139,7 @@ function runIndex(text: string): Map<string, number | number[]> {
 function firstAtOrAfter(positions: number | number[] | undefined, at: number): number {
   if (positions === undefined) return -1;
   if (typeof positions === 'number') return positions >= at ? positions : -1;
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (positions[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < positions.length ? positions[lo]! : -1;
+  return positions[lowerBound(positions, at)] ?? -1;
 }
 
 /** Text kept from input to output: characters of the input and how many of them survived. */
