@@ -4,8 +4,8 @@ import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
 import { loadPosts } from './load/load-posts.js';
-import { archiveTemplate, createRenderer, hasDateArchives, notFoundTemplate, searchTemplate, TemplateError, type Renderer } from './render/environment.js';
-import { dateArchivePageJobs, homePageJobs, notFoundPageJob, pageFingerprint, searchPageJob, postPageJob, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
+import { archiveTemplate, createRenderer, hasDateArchives, notFoundTemplate, searchTemplate, type Renderer } from './render/environment.js';
+import { dateArchivePageJobs, homePageJobs, notFoundPageJob, pageFingerprint, searchPageJob, postPageJob, postPageOutline, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
 import { robotsTxt, sitemapFiles, sitemapPaths, type SitemapEntry } from './render/sitemap.js';
 import { lastModified } from './render/views.js';
 import { feedJobs, renderFeed, type FeedJob } from './render/feeds.js';
@@ -14,12 +14,17 @@ import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
 import { postsSharingUrls } from './site/shared-urls.js';
 import { articleFingerprint } from './load/article-fingerprint.js';
 import { readBody } from './transform/read-body.js';
-import { searchAssetPaths, searchData, writeSearchAssets, writeSearchIndex } from './search/write-search.js';
+import { searchAssetPaths, searchData, searchIndexUpdatable, writeSearchAssets, writeSearchIndex } from './search/write-search.js';
+import { createSearchIndex, type BodyTerms } from './search/search-index.js';
+import { lazyConverter } from './search/converter.js';
+import { traditionalChars } from './search/traditional-chars.js';
 import type { SitePlan } from './site/output-paths.js';
 import pMap from 'p-map';
-import { transformTask, type TransformOutcome, type TransformTask } from './transform/transform-post.js';
-import type { Transformer } from './transform/transformer.js';
-import { articleParts, lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
+import { transformTask, type TransformTask } from './transform/transform-post.js';
+import type { PostPool } from './transform/transformer.js';
+import type { PostOutcome, PostTask, PostWorkSetup } from './transform/post-work.js';
+import { renderDiagnostic } from './render/render-diagnostic.js';
+import { lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
 import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState, type FileRecord, type SearchState } from './cache/build-state.js';
 import type { CacheFolder } from './cache/seal.js';
 import type { ArticleSummary, Diagnostic, Post, Skipped } from './types.js';
@@ -149,7 +154,7 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
     const { built, articles, complete, pages, search } =
       same && writer.keepPreviousPages()
         ? { built: index.posts, articles: previous!.articles, complete: true, pages: same.count, search: previous!.search }
-        : await buildPages(site, previous?.articles ?? {}, previous?.search);
+        : await buildPages(site, previous?.articles, previous?.search);
     if (options.publicDir) for (const warning of await writer.copyPublic(options.publicDir, cwd, publicList)) diagnostics.push(warning);
     const unchanged = writer.unchanged && previous?.loadKey === loadKey && sameRecords(archive.files, previous.files) && sameRecords(articles, previous.articles);
     // From here on the output folder changes: a build killed now must not leave a state behind.
@@ -172,10 +177,12 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
  * Builds every post's page (buildPosts), the list pages, the 404 page, the feeds and the
  * files for crawlers; `pages` counts the pages, `complete` is false when any of them failed.
  */
-async function buildPages(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>, previousSearch: SearchState | undefined) {
+async function buildPages(site: SiteWork, known: Readonly<Record<string, ArticleRecord>> | undefined, previousSearch: SearchState | undefined) {
   const { index, options, renderer, diagnostics, renderKey } = site;
   const errorsBefore = diagnostics.length;
-  const { built, articles, views, articleHtml, articleText, storedText, close } = await buildPosts(site, known);
+  // The search index is made as the posts come back unless the one in the output folder can be updated.
+  const stream = site.renderer.has(searchTemplate) && !searchIndexUpdatable(site, previousSearch);
+  const { built, articles, views, articleHtml, articleTerms, storedTerms, streamed, close } = await buildPosts(site, known, stream);
   try {
     // Every page for the sitemap: the posts, then the list pages as they are made.
     const entries: SitemapEntry[] = built.map((post) => ({ url: post.url, lastmod: lastModified(post) }));
@@ -219,7 +226,7 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
     if (renderer.has(searchTemplate)) {
       await clashes(site, searchData, async () => {
         writeSearchAssets(site);
-        search = await writeSearchIndex(site, built, (source) => articles[source]!, articleText, storedText, previousSearch);
+        search = await writeSearchIndex(site, built, (source) => articles[source]!, { articleTerms, storedTerms }, previousSearch, streamed);
       });
     }
     if (options.config.url) {
@@ -338,7 +345,12 @@ export function transformSettings(options: BuildOptions) {
 
 /** The article cache, keyed on the transform settings and gazette's code; none with --no-cache. */
 export function articleCache(options: BuildOptions): ArticleCache | undefined {
-  return options.cache ? openArticleCache(options.cache, JSON.stringify([transformSettings(options), options.cache.codeId])) : undefined;
+  return options.cache ? openArticleCache(options.cache, cacheSalt(options)) : undefined;
+}
+
+/** What the article cache's keys hold besides each post: the transform settings and gazette's code. */
+function cacheSalt(options: BuildOptions): string {
+  return JSON.stringify([transformSettings(options), options.cache?.codeId ?? '']);
 }
 
 /**
@@ -371,25 +383,28 @@ export async function writePage(site: SiteWork, job: PageJob, fingerprint: strin
   site.writer.write(job.path, renderPage(job, site.renderer, html), fingerprint);
 }
 
-/** What building one post gave: its article's record, or the diagnostic that says why it was not built. */
+/** What building one post gave: its article's record, or the diagnostic that says why it was not built; its search terms until the index takes them. */
 interface PostResult {
   readonly post: Post;
   readonly record?: ArticleRecord;
   readonly diagnostic?: Diagnostic;
+  terms?: BodyTerms | undefined;
 }
 
 /**
- * Transforms each post's body (on worker threads when there are enough to transform) and
- * writes its page as soon as it is back, so only the posts in flight have their bodies in
- * memory; what the list pages need of each (the summary) is kept. An article is taken from
- * the previous build's record when the post and every link lookup it made are unchanged,
- * else from the article cache, else transformed; its HTML is read from the cache only if
- * its page has to be rendered. Results are taken in the index's order, so the report does
- * not depend on which thread finished first.
+ * Builds every post that needs it, each one's whole work on the pool (post-work.ts: its
+ * article from the cache or made anew, its search terms, its page rendered), and writes each
+ * page as soon as it is back, so only the posts in flight are in memory; what the list pages
+ * need of each (the summary) is kept. A post whose article record from the previous build
+ * still holds (the post and every link lookup it made unchanged) and whose page is current
+ * is not touched at all. With `stream`, the search index is made as the posts come back, in
+ * the index's order (every post's terms are then asked for, from the cache when its page is
+ * current). The cache is not probed for posts the build state says are new. Results are
+ * taken in the index's order, so the report does not depend on which thread finished first.
  */
-async function buildPosts(site: SiteWork, known: Readonly<Record<string, ArticleRecord>>) {
+async function buildPosts(site: SiteWork, previous: Readonly<Record<string, ArticleRecord>> | undefined, stream: boolean) {
   const { index, options } = site;
-  const settings = transformSettings(options);
+  const known = previous ?? {};
   const cache = articleCache(options);
   const answers: LinkAnswers = (href) => ({ archived: index.archivedUrl(href) ?? null, sourceSite: index.isSourceSite(href) });
   // Each post's article key, computed once (it hashes the post's task).
@@ -407,10 +422,11 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
     }
     return valid.get(post.source);
   };
+  // A post the build state does not know is new: its article is made without looking in the
+  // cache. (Without a state, e.g. after a killed build, the cache is looked in when it has entries.)
+  const probeNew = previous === undefined && cache?.hasEntries() === true;
   const summaries = new Map<string, ArticleSummary>();
   const views = postViews(index, summaries);
-  /** Article texts when there is no cache (`--no-cache`): the search index reads them at the end. */
-  const texts = new Map<string, string>();
   /** A post's page and its fingerprint; the article's HTML is fixed by its cache key and the answers its link lookups got. */
   const pageOf = (post: Post, record: ArticleRecord) => {
     const job = postPageJob(post, index, views);
@@ -418,65 +434,72 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
   };
 
   // First the posts whose article and page are both unchanged: no file is read, nothing rendered.
-  const results: (PostResult | undefined)[] = index.posts.map((post) => {
+  const current = index.posts.map((post) => {
     const record = stillValid(post);
-    if (!record) return undefined;
+    if (!record) return false;
     summaries.set(post.source, record.summary);
     const { job, fingerprint } = pageOf(post, record);
-    return site.writer.isCurrent(job.path, fingerprint) ? { post, record } : undefined;
+    return site.writer.isCurrent(job.path, fingerprint);
   });
+  const results: (PostResult | undefined)[] = index.posts.map((post, i) => (current[i] && !stream ? { post, record: stillValid(post)! } : undefined));
   const rest = index.posts.flatMap((post, i) => (results[i] ? [] : [{ post, i }]));
 
-  // Workers (sized by the posts that may need transforming) start on the first post the caches cannot serve.
-  const toTransform = rest.filter(({ post }) => !stillValid(post)).length;
-  // (Loaded on demand too: a rebuild that transforms nothing does not load unified and markdown-it.)
-  let transformer: Promise<Transformer> | undefined;
-  const close = async () => {
-    if (transformer) await (await transformer).close();
-    transformer = undefined;
+  const hasSearch = site.renderer.has(searchTemplate);
+  const setup: PostWorkSetup = {
+    transform: { ...transformSettings(options), links: index.links },
+    cache: options.cache && { folder: { dir: options.cache.dir, secret: options.cache.secret }, salt: cacheSalt(options) },
+    render: { templatesDir: options.templatesDir, config: options.config, cwd: options.cwd },
+    search: hasSearch,
   };
-  const transform = async (post: Post): Promise<TransformOutcome> => {
-    transformer ??= import('./transform/transformer.js').then((m) => m.createTransformer({ ...settings, links: index.links }, toTransform, options.threads));
-    const outcome = await (await transformer).run(transformTask(post));
-    site.work.articlesTransformed++;
-    if ('article' in outcome) {
-      if (cache) await cache.write(keyOf(post), outcome);
-      else texts.set(post.source, outcome.article.text); // no cache to keep it in: memory, for the search index
-    }
+  // Workers (sized by the posts with work to do) start on the first post that needs one;
+  // loaded on demand, so a rebuild with nothing to do does not load unified, markdown-it and Nunjucks.
+  let pool: Promise<PostPool> | undefined;
+  const poolOf = () => (pool ??= import('./transform/transformer.js').then((m) => m.createPostPool(setup, rest.length, options.threads)));
+  const close = async () => {
+    const closing = pool;
+    pool = undefined;
+    if (closing) await (await closing).close();
+  };
+  const run = async (work: PostTask): Promise<PostOutcome> => {
+    const outcome = await (await poolOf()).run(work);
+    if (outcome.transformed) site.work.articlesTransformed++;
     return outcome;
   };
-  /** The post's article: its record, and its HTML when already at hand. */
-  const articleOf = async (post: Post): Promise<{ record: ArticleRecord; html?: string } | { diagnostic: Diagnostic }> => {
-    const record = stillValid(post);
-    if (record) return { record };
-    const key = keyOf(post);
-    const cached = await cache?.read(key);
-    const outcome = cached && lookupsHold(cached.lookups, answers) ? cached : await transform(post);
-    if ('diagnostic' in outcome) return outcome;
-    const { html, summary } = articleParts(outcome.article);
-    return { record: { key, summary, lookups: outcome.lookups }, html };
-  };
-  /** An article's HTML when it is not at hand: from the cache, else (no cache, or deleted by hand) transformed again. */
-  const storedHtml = async (post: Post, record: ArticleRecord): Promise<string> => {
-    const again = (await cache?.read(record.key)) ?? (await transform(post));
-    if ('diagnostic' in again) throw new Error(again.diagnostic.message);
-    return again.article.html;
-  };
-  /** Transforms (or takes from the caches) one post and writes its page. */
-  const buildPost = async (post: Post): Promise<PostResult> => {
-    const article = await articleOf(post);
-    if ('diagnostic' in article) return { post, diagnostic: article.diagnostic };
-    const { record } = article;
+  /** One post's work, its page written when it is not current. */
+  const buildPost = async (post: Post, i: number): Promise<PostResult> => {
+    const kept = stillValid(post);
+    const wantsPage = !current[i];
+    const outcome = await run({ task: transformTask(post), key: keyOf(post), probe: kept !== undefined || probeNew, page: wantsPage ? postPageOutline(post, index) : undefined, terms: stream, article: false });
+    if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
+    // (The previous build's record itself when it holds: the build can tell its state is unchanged.)
+    const record = kept ?? outcome.record;
     summaries.set(post.source, record.summary);
-    const html = async () => article.html ?? (await storedHtml(post, record));
-    try {
-      const { job, fingerprint } = pageOf(post, record);
-      await writePage(site, job, fingerprint, html);
-    } catch (error) {
-      summaries.delete(post.source); // not built: not listed either
-      return { post, diagnostic: renderDiagnostic(post.source, error) };
+    if (wantsPage) {
+      try {
+        const { job, fingerprint } = pageOf(post, record);
+        if (!site.writer.isCurrent(job.path, fingerprint)) {
+          site.work.pagesRendered++;
+          site.writer.write(job.path, outcome.html!, fingerprint);
+        }
+      } catch (error) {
+        summaries.delete(post.source); // not built: not listed either
+        return { post, diagnostic: renderDiagnostic(post.source, error) };
+      }
     }
-    return { post, record };
+    return { post, record, terms: outcome.terms };
+  };
+
+  // The search index, made as the posts come back: each built post's terms in the index's order.
+  const streamed = stream ? createSearchIndex(index.posts.length, traditionalChars, lazyConverter()) : undefined;
+  let taken = 0;
+  const take = () => {
+    for (; taken < results.length && results[taken] !== undefined; taken++) {
+      const result = results[taken]!;
+      if (!streamed || !result.record) continue;
+      const { post } = result;
+      streamed.add({ url: post.url, title: post.title, date: post.date, body: result.terms ?? [[], []] });
+      result.terms = undefined; // (taken: not kept until the end)
+    }
   };
   options.progress?.start(rest.length);
   try {
@@ -484,7 +507,8 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
       rest,
       async ({ post, i }) => {
         try {
-          results[i] = await buildPost(post);
+          results[i] = await buildPost(post, i);
+          take();
         } finally {
           options.progress?.tick();
         }
@@ -507,21 +531,22 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
       built.push(post);
     }
   }
-  /** A built post's article HTML, for the feeds (which need their entries' articles). */
-  const articleHtml = (source: string) => storedHtml(index.bySource.get(source)!, articles[source]!);
-  /** A built post's article text, for the search index: kept beside the cache entry, else transformed again. */
-  const articleText = async (source: string): Promise<string> => {
-    const post = index.bySource.get(source)!;
-    const known = texts.get(source) ?? (await cache?.readText(articles[source]!.key));
-    if (known !== undefined) return known;
-    const again = await transform(post);
+  /** An article's entry from the cache, else (no cache, or deleted by hand) made again on the pool. */
+  const entryOf = async (post: Post, record: ArticleRecord, wanted: { html: boolean; terms: boolean }) => {
+    const entry = await cache?.read(record.key);
+    if (entry && (!wanted.terms || entry.terms)) return { html: entry.article.html, terms: entry.terms };
+    const again = await run({ task: transformTask(post), key: record.key, probe: false, terms: wanted.terms, article: wanted.html });
     if ('diagnostic' in again) throw new Error(again.diagnostic.message);
-    return again.article.text;
+    return { html: again.article, terms: again.terms };
   };
-  /** An article's text kept beside its cache entry, by key (an earlier version's, for the search index). */
-  const storedText = async (key: string) => cache?.readText(key);
-  /** Stops the worker threads: call when no more article HTML or text is needed. */
-  return { built, articles, views, articleHtml, articleText, storedText, close };
+  /** A built post's article HTML, for the feeds (which need their entries' articles). */
+  const articleHtml = async (source: string) => (await entryOf(index.bySource.get(source)!, articles[source]!, { html: true, terms: false })).html!;
+  /** A built post's search terms (for an index that is updated, not made as the posts came back). */
+  const articleTerms = async (source: string) => (await entryOf(index.bySource.get(source)!, articles[source]!, { html: false, terms: true })).terms!;
+  /** The search terms kept with a cache entry, by key (an earlier version's, for the search index). */
+  const storedTerms = async (key: string) => (await cache?.read(key))?.terms;
+  /** Stops the worker threads: call when no more article HTML or terms are needed. */
+  return { built, articles, views, articleHtml, articleTerms, storedTerms, streamed, close };
 }
 
 /**
@@ -531,14 +556,6 @@ async function buildPosts(site: SiteWork, known: Readonly<Record<string, Article
 function sameRecords<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>, part: (entry: T) => unknown = (entry) => entry): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => k in b && part(a[k]!) === part(b[k]!));
-}
-
-export function renderDiagnostic(source: string, error: unknown): Diagnostic {
-  if (error instanceof OutputClash) return diagnostic('error', source, error.message);
-  if (error instanceof TemplateError) {
-    return diagnostic('error', source, `template ${error.file ?? ''}${error.line ? `:${error.line}` : ''}: ${error.message}`);
-  }
-  return toDiagnostic(source, error);
 }
 
 /** Refuses to start when an input folder is missing or the output folder would swallow an input. */

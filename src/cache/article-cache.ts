@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleSummary } from '../types.js';
 import type { TransformTask } from '../transform/transform-post.js';
+import { bodyTerms, type BodyTerms } from '../search/search-index.js';
 import { hashOf } from './build-state.js';
 import { seal, unseal, type CacheFolder } from './seal.js';
 import { markCacheFolder } from './cache-folder.js';
@@ -14,27 +15,34 @@ import { markCacheFolder } from './cache-folder.js';
  * archive, so each entry also records every link lookup its article made (href → archived
  * page or none, and whether the href is on one of the archive's news sites); an entry is
  * used only if the archive answers every one of them the same way now. Safe to delete.
- * Both files of an entry are sealed (seal.ts): one this machine did not write is a miss.
+ * An entry is sealed (seal.ts): one this machine did not write is a miss. Entries are
+ * written by the threads that make the articles (post-work.ts).
  */
 
 /** One link lookup an article made: the href, the archived page it led to (or null), whether it was on a source site. */
 export type LinkLookupRecord = readonly [href: string, archived: string | null, sourceSite: boolean];
 
+/**
+ * An entry: the article without its plain text (which only the search index needs, and it
+ * needs only its terms), the link lookups it made, and the weights of its text's search
+ * terms when the site has a search page.
+ */
 export interface CacheEntry {
-  readonly article: Article;
-  readonly lookups: readonly LinkLookupRecord[];
-}
-
-/** An entry as read back: the article without its text, which only the search index reads (readText). */
-export interface StoredEntry {
   readonly article: Omit<Article, 'text'>;
   readonly lookups: readonly LinkLookupRecord[];
+  readonly terms?: BodyTerms | undefined;
 }
 
 /** An article split into what pages need (HTML), what the search index needs (text) and what the build state keeps (the summary). */
 export function articleParts(article: Omit<Article, 'text'> & { readonly text?: string }): { html: string; text: string | undefined; summary: ArticleSummary } {
   const { html, text, ...summary } = article;
   return { html, text, summary };
+}
+
+/** A transformed article as the cache keeps it: its text's search terms (when `normalise` is given: the site has a search page) in place of the text. */
+export function cacheEntry({ article, lookups }: { readonly article: Article; readonly lookups: readonly LinkLookupRecord[] }, normalise: ((text: string) => string) | undefined): CacheEntry {
+  const { text, ...kept } = article;
+  return { article: kept, lookups, terms: normalise ? bodyTerms(normalise, text) : undefined };
 }
 
 /** How the archive answers a link lookup now. */
@@ -52,11 +60,11 @@ export interface ArticleCache {
   /** The entry's key for a post: changes whenever the article could. */
   key(task: TransformTask): string;
   /** The entry under `key`, if there is one (whether its lookups still hold is the caller's question). */
-  read(key: string): Promise<StoredEntry | undefined>;
-  /** Writes the entry; the article's text goes to a file of its own beside it (see readText). */
+  read(key: string): Promise<CacheEntry | undefined>;
+  /** Writes the entry. */
   write(key: string, entry: CacheEntry): Promise<void>;
-  /** The text of the entry under `key` (for the search index), without reading its HTML. */
-  readText(key: string): Promise<string | undefined>;
+  /** True when the cache holds any entry (a cold build's has none: nothing to look for). */
+  hasEntries(): boolean;
 }
 
 /**
@@ -68,34 +76,22 @@ export function openArticleCache(cache: CacheFolder, salt: string): ArticleCache
   markCacheFolder(cache.dir);
   const folder = join(cache.dir, 'articles');
   const fileOf = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
-  const textOf = (key: string) => join(folder, key.slice(0, 2), `${key}.txt`);
   return {
     key: (task) => hashOf([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding]),
     async read(key) {
       try {
         const body = unseal(secret, ['article', key], await readFile(fileOf(key)));
-        return body && (JSON.parse(body.toString('utf8')) as StoredEntry);
+        return body && (JSON.parse(body.toString('utf8')) as CacheEntry);
       } catch {
         return undefined; // missing or unreadable: a miss, never an error (so is one not sealed here)
       }
     },
-    async readText(key) {
-      // Read synchronously: the search index reads every post's text in a row, and a small
-      // file read through the thread pool costs several times the read itself.
-      try {
-        return unseal(secret, ['text', key], readFileSync(textOf(key)))?.toString('utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    hasEntries: () => existsSync(folder),
     async write(key, entry) {
       const file = fileOf(key);
       await mkdir(join(file, '..'), { recursive: true });
-      const { text, ...article } = entry.article;
-      // Written aside and renamed, so a killed build never leaves half an entry; the text
-      // first, so an entry is never there without it.
-      await writeAtomically(textOf(key), seal(secret, ['text', key], text));
-      await writeAtomically(file, seal(secret, ['article', key], JSON.stringify({ ...entry, article })));
+      // Written aside and renamed, so a killed build never leaves half an entry.
+      await writeAtomically(file, seal(secret, ['article', key], JSON.stringify(entry)));
     },
   };
 }

@@ -3,13 +3,14 @@ import { relative, sep } from 'node:path';
 import { articleCache, articleId, articleKey, transformSettings, writeFeeds, writePage, type BuildOptions, type BuiltSite, type SiteWork, type TransformSettings } from '../build.js';
 import { feedJobs } from '../render/feeds.js';
 import type { ArticleRecord, FileRecord } from '../cache/build-state.js';
-import { articleParts } from '../cache/article-cache.js';
+import { articleParts, cacheEntry } from '../cache/article-cache.js';
 import { isRacy } from '../load/load-posts.js';
 import { dateArchivePageJobs, homePageJobs, pageFingerprint, postPageJob, postViews, taxonomyPageJobs } from '../render/render-pages.js';
 import { hasDateArchives, searchTemplate } from '../render/environment.js';
 import { lastModified } from '../render/views.js';
 import { withNewBodies } from '../site/site-index.js';
 import { editedSearchState, patchSearchIndex, searchStateOf, type IndexedText } from '../search/write-search.js';
+import { searchNormalizer } from '../search/search-index.js';
 import { transformTask } from '../transform/transform-post.js';
 import type { Transformer } from '../transform/transformer.js';
 import type { LinkTable } from '../site/link-table.js';
@@ -95,21 +96,22 @@ export async function updatePostBodies(site: BuiltSite, options: BuildOptions, f
   const newArticles = new Map<string, ArticleRecord>();
   const articleOf = (source: string) => newArticles.get(source) ?? site.state.articles[source];
   const html = new Map<string, string>();
-  // Each post's text before and after, for the search index (the text before is kept beside the cache entry).
+  // Each post's search terms before and after, for the search index (those before are kept with the cache entry).
   const searchEdits = new Map<string, { before: IndexedText; after: IndexedText }>();
   const hasSearch = site.renderer.has(searchTemplate);
+  let normalise: ((text: string) => string) | undefined;
   for (const post of replaced.values()) {
     const task = transformTask(post);
     const outcome = await transformer.run(task);
     if ('diagnostic' in outcome) return undefined; // a new error: the rebuild reports it
     const key = articleKey(options, cache, task);
-    await cache?.write(key, outcome);
-    const { html: articleHtml, text, summary } = articleParts(outcome.article);
-    if (hasSearch) {
-      if (text === undefined) return undefined;
-      const before = await cache?.readText(site.state.articles[post.source]!.key);
+    const entry = cacheEntry(outcome, hasSearch ? (normalise ??= searchNormalizer()) : undefined);
+    await cache?.write(key, entry);
+    const { html: articleHtml, summary } = articleParts(entry.article);
+    if (entry.terms) {
+      const before = (await cache?.read(site.state.articles[post.source]!.key))?.terms;
       if (before === undefined) return undefined; // (no cache: the rebuild makes the index again)
-      searchEdits.set(post.source, { before: { title: post.title, text: before }, after: { title: post.title, text } });
+      searchEdits.set(post.source, { before: { title: post.title, body: before }, after: { title: post.title, body: entry.terms } });
     }
     newArticles.set(post.source, { key, summary, lookups: outcome.lookups });
     html.set(post.source, articleHtml);

@@ -4,7 +4,7 @@ import { placeUrl } from '../load/permalink.js';
 import type { ArticleSummary, Post, TaxonomyKind } from '../types.js';
 import { archiveIndexTemplate, archiveTemplate, markSafe, notFoundTemplate, searchTemplate, type Renderer } from './environment.js';
 import { paginate } from './paginate.js';
-import { archiveUrls, postLanguage, postView, type PostView } from './views.js';
+import { archiveUrls, postLanguage, postView, summaryFields, type PostView } from './views.js';
 
 /**
  * The site's pages as plain data: each page is a job (output path, template, context) that
@@ -74,9 +74,26 @@ export const relatedLimit = 5;
 
 /** A post's page: its view (the article HTML comes at render time), its neighbours in time and its related posts. */
 export function postPageJob(post: Post, index: SiteIndex, views: PostViews): PageJob {
+  return postPage(post, index, views.get(post.source)!);
+}
+
+/**
+ * A post's page before its article is made: what its view takes from the article's summary
+ * is left empty, for completePostPage to fill in where the article is made.
+ */
+export function postPageOutline(post: Post, index: SiteIndex): PageJob {
+  return postPage(post, index, postView(post, index, undefined));
+}
+
+/** A post page's outline (postPageOutline) with what it takes from its article's summary: the page postPageJob gives once the summary is known. */
+export function completePostPage(job: PageJob, summary: ArticleSummary): PageJob {
+  const post = { ...(job.context.post as PostView), ...summaryFields(summary) };
+  return { ...job, context: { ...job.context, page: { ...(job.context.page as object), description: post.excerpt }, post } };
+}
+
+function postPage(post: Post, index: SiteIndex, view: PostView): PageJob {
   const { older, newer } = index.neighbours(post.source);
   const neighbour = (p: Post | undefined) => (p ? { title: p.title, url: p.url, date: p.date } : undefined);
-  const view = views.get(post.source)!;
   return {
     path: post.outputPath,
     template: post.layout,

@@ -64,13 +64,15 @@ export function postView(post: Post, index: SiteIndex, summary: ArticleSummary |
     from: post.from,
     tags: termLinks(index, 'tags', post.tags),
     categories: termLinks(index, 'categories', post.categories),
-    excerpt: summary?.excerpt ?? '',
-    leadImage: summary?.leadImage,
-    credit: summary?.credit,
     archive: archiveUrls(post.date),
-    stats: summary?.stats,
     data: post.data,
+    ...summaryFields(summary),
   };
+}
+
+/** What a post's view takes from its article's summary (none: not known yet, or not built). */
+export function summaryFields(summary: ArticleSummary | undefined): Pick<PostView, 'excerpt' | 'leadImage' | 'credit' | 'stats'> {
+  return { excerpt: summary?.excerpt ?? '', leadImage: summary?.leadImage, credit: summary?.credit, stats: summary?.stats };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { indexVersion, type DisplayChunk, type Postings, type SearchMeta } from './browser/engine.js';
 import { fieldWeight, forEachTerm, normalizer, shardOf, type Convert } from './browser/tokens.js';
+import { lazyConverter } from './converter.js';
+import { traditionalChars } from './traditional-chars.js';
 
 /**
  * The search index gazette writes for its search page (see browser/engine.ts for how it is
@@ -16,8 +18,8 @@ export interface SearchDoc {
   readonly title: string;
   /** ISO 8601 in the site timezone. */
   readonly date: string;
-  /** The article's plain text. */
-  readonly text: string;
+  /** The weights of its article's terms. */
+  readonly body: BodyTerms;
 }
 
 export interface SearchFile {
@@ -30,6 +32,11 @@ export interface SearchFile {
 const titleBoost = 5;
 /** Posts per display file: a results page of 10 touches at most 10 small files. */
 const displayChunk = 20;
+
+/** The search index's normaliser (tokens.ts), its converter loaded when first needed. */
+export function searchNormalizer(): (text: string) => string {
+  return normalizer(traditionalChars, lazyConverter());
+}
 
 /** Shard files for an index of `posts` posts: about one per 8 posts, a power of two from 16 to 4096. */
 export function shardCount(posts: number): number {
@@ -60,16 +67,37 @@ interface Growing {
 export type DocWeights = Map<string, [body: number, title: number]>;
 
 /**
- * The weights of one post's terms (tokens.ts, fieldWeight): they depend on the post alone,
- * so the same function serves the whole index and a patch of one post's postings.
+ * The weights of the terms of a post's body, as plain data: its terms and, at the same
+ * positions, their weights. A body's weights depend on its text alone (tokens.ts,
+ * fieldWeight), so they are worked out where the article is made, on a worker thread, and
+ * kept with its cache entry: no later build tokenises an unchanged article again.
  */
-export function docWeights(normalise: (text: string) => string, title: string, text: string): DocWeights {
-  const body = count(normalise(text), false);
+export type BodyTerms = readonly [terms: readonly string[], weights: readonly number[]];
+
+/** The weights of the terms of an article's text (see BodyTerms). */
+export function bodyTerms(normalise: (text: string) => string, text: string): BodyTerms {
+  const counts = count(normalise(text), false);
+  const length = sum(counts);
+  const terms: string[] = [];
+  const weights: number[] = [];
+  for (const [term, n] of counts) {
+    terms.push(term);
+    weights.push(fieldWeight(n, length, 'body'));
+  }
+  return [terms, weights];
+}
+
+/**
+ * The weights of one post's terms (tokens.ts, fieldWeight): its body's (bodyTerms) with its
+ * title's, which depend on the title alone; the same function serves the whole index and a
+ * patch of one post's postings.
+ */
+export function docWeights(normalise: (text: string) => string, title: string, body: BodyTerms): DocWeights {
   const titled = count(normalise(title), true);
-  const bodyLength = sum(body);
   const titleLength = sum(titled);
   const weights: DocWeights = new Map();
-  for (const [term, n] of body) weights.set(term, [fieldWeight(n, bodyLength, 'body'), 0]);
+  const [terms, bodyWeights] = body;
+  for (let i = 0; i < terms.length; i++) weights.set(terms[i]!, [bodyWeights[i]!, 0]);
   for (const [term, n] of titled) {
     const weight = fieldWeight(n, titleLength, 'title');
     const both = weights.get(term);
@@ -80,8 +108,8 @@ export function docWeights(normalise: (text: string) => string, title: string, t
 }
 
 /**
- * Builds an index of `posts` posts added in order. `traditional` and `convert` are the
- * converter's character set and the converter (tokens.ts); the browser gets the same set.
+ * Builds an index of at most `posts` posts added in order. `traditional` and `convert` are
+ * the converter's character set and the converter (tokens.ts); the browser gets the same set.
  */
 export function createSearchIndex(posts: number, traditional: string, convert: Convert) {
   const normalise = normalizer(traditional, convert);
@@ -92,7 +120,7 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
     const id = display.length;
     if (id >= posts) throw new Error('more posts added to the search index than it was made for');
     display.push(displayRow(doc));
-    for (const [term, [body, title]] of docWeights(normalise, doc.title, doc.text)) {
+    for (const [term, [body, title]] of docWeights(normalise, doc.title, doc.body)) {
       let growing = postings.get(term);
       if (!growing) postings.set(term, (growing = { bytes: new Uint8Array(8), length: 0, last: 0, count: 0 }));
       append(growing, id - growing.last, body, title);
@@ -103,7 +131,7 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
 
   /** The index's files; shard files are made one at a time, as they are asked for. */
   function* files(): Generator<SearchFile> {
-    const shards = shardCount(posts);
+    const shards = shardCount(display.length);
     yield { path: 'meta.json', contents: metaJson(display.length, traditional) };
     const byShard: string[][] = Array.from({ length: shards }, () => []);
     for (const term of postings.keys()) byShard[shardOf(term, shards)]!.push(term);
@@ -118,6 +146,9 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
   return { add, files };
 }
 
+/** An index being built (createSearchIndex). */
+export type SearchIndex = ReturnType<typeof createSearchIndex>;
+
 /** The display files of the posts' `[url, title, date]` rows, by id. */
 export function* displayFiles(display: readonly (readonly [string, string, string])[]): Generator<SearchFile> {
   for (let start = 0; start < display.length; start += displayChunk) {
@@ -127,7 +158,7 @@ export function* displayFiles(display: readonly (readonly [string, string, strin
 }
 
 /** A post's display row: its URL, title and day. */
-export function displayRow(doc: Omit<SearchDoc, 'text'>): [string, string, string] {
+export function displayRow(doc: Omit<SearchDoc, 'body'>): [string, string, string] {
   return [doc.url, doc.title, doc.date.slice(0, 10)];
 }
 

@@ -6,7 +6,7 @@ import { hashOf, type ArticleRecord, type SearchState } from '../cache/build-sta
 import type { Post } from '../types.js';
 import { normalizer, shardOf } from './browser/tokens.js';
 import { converterLicence, converterModulePath, lazyConverter } from './converter.js';
-import { createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, shardCount, shardPath, weightChanges } from './search-index.js';
+import { createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, shardCount, shardPath, weightChanges, type BodyTerms, type SearchIndex } from './search-index.js';
 import { traditionalChars } from './traditional-chars.js';
 
 /**
@@ -45,34 +45,49 @@ export function writeSearchAssets(site: SiteWork): void {
 }
 
 /**
+ * True when the search index in the output folder was made by this code and config and its
+ * files are all there, so that it can be updated for the posts that changed (renumberIndex)
+ * rather than made again from every post's terms.
+ */
+export function searchIndexUpdatable(site: SiteWork, previous: SearchState | undefined): boolean {
+  if (previous?.renderKey !== site.renderKey || site.writer.recorded(`${searchData}meta.json`) !== previous.fingerprint) return false;
+  const folder = join(site.options.outDir, searchData);
+  return searchIndexPaths(previous.docs.length).every((path) => existsSync(join(folder, path)));
+}
+
+/** The terms of a built post's article, by its source; and those kept with a cache entry, by its key. */
+export interface TermSource {
+  articleTerms(source: string): Promise<BodyTerms>;
+  storedTerms(key: string): Promise<BodyTerms | undefined>;
+}
+
+/**
  * Writes the search index (search/search-index.ts) of the built posts, newest first, unless
  * the one in the output folder was made from the same posts (their URL, title, date and
- * article); returns what it holds, for the next build. When the previous index is there and
- * most posts are the same, it is updated rather than made again (renumberIndex: patched when
- * posts only changed in place, else rewritten shard by shard); else made again whole. Files
- * that come out the same are not rewritten either way.
+ * article); returns what it holds, for the next build. `streamed` is the index made as the
+ * posts were built, when it was (the build found nothing to update). Else, when the previous
+ * index is there and most posts are the same, it is updated (renumberIndex: patched when
+ * posts only changed in place, else rewritten shard by shard); else made again whole from
+ * the posts' terms. Files that come out the same are not rewritten either way.
  */
 export async function writeSearchIndex(
   site: SiteWork,
   built: readonly Post[],
   articleOf: (source: string) => ArticleRecord,
-  articleText: (source: string) => Promise<string>,
-  storedText: (key: string) => Promise<string | undefined>,
+  terms: TermSource,
   previous: SearchState | undefined,
+  streamed?: SearchIndex,
 ): Promise<SearchState> {
   const state = searchStateOf(site, built, articleOf);
   const { fingerprint } = state;
   const [meta, ...data] = searchIndexPaths(built.length).map((path) => searchData + path);
   if (site.writer.isCurrent(meta!, fingerprint) && data.map((path) => site.writer.isCurrent(path, searchDataFingerprint)).every(Boolean)) return state;
   const previousHolds = previous?.renderKey === site.renderKey && site.writer.recorded(meta!) === previous.fingerprint;
-  if (previousHolds && (await renumberIndex(site, built, state, previous, articleText, storedText))) return state;
-  const index = createSearchIndex(built.length, traditionalChars, lazyConverter());
-  // Texts are read a batch at a time and added in order (ids are positions, newest first).
-  const batch = 64;
-  for (let start = 0; start < built.length; start += batch) {
-    const posts = built.slice(start, start + batch);
-    const texts = await Promise.all(posts.map((post) => articleText(post.source)));
-    posts.forEach((post, i) => index.add({ url: post.url, title: post.title, date: post.date, text: texts[i]! }));
+  if (!streamed && previousHolds && (await renumberIndex(site, built, state, previous, terms))) return state;
+  let index = streamed;
+  if (!index) {
+    index = createSearchIndex(built.length, traditionalChars, lazyConverter());
+    for (const post of built) index.add({ url: post.url, title: post.title, date: post.date, body: await terms.articleTerms(post.source) });
   }
   for (const file of index.files()) site.writer.write(searchData + file.path, file.contents, file.path === 'meta.json' ? fingerprint : searchDataFingerprint);
   return state;
@@ -86,14 +101,7 @@ export async function writeSearchIndex(
  * post again. False (nothing written) when it does not apply: another shard count, more than
  * a quarter of the posts new or changed, or a shard file missing.
  */
-async function renumberIndex(
-  site: SiteWork,
-  built: readonly Post[],
-  state: SearchState,
-  previous: SearchState,
-  articleText: (source: string) => Promise<string>,
-  storedText: (key: string) => Promise<string | undefined>,
-): Promise<boolean> {
+async function renumberIndex(site: SiteWork, built: readonly Post[], state: SearchState, previous: SearchState, terms: TermSource): Promise<boolean> {
   if (shardCount(previous.docs.length) !== shardCount(built.length)) return false;
   const before = new Map(previous.docs.map(([source, key, title], id) => [source, { id, key, title }]));
   const renumber = new Int32Array(previous.docs.length).fill(-1);
@@ -106,7 +114,7 @@ async function renumberIndex(
   if (added.length > built.length / 4) return false;
   // Only posts changed where they were (a title or an article edited): patch their shards alone.
   const inPlace = previous.docs.length === built.length && renumber.every((id, old) => id === old || id === -1) && added.every((id) => previous.docs[id]![0] === state.docs[id]![0]);
-  if (inPlace && (await patchInPlace(site, built, state, previous, added, articleText, storedText))) return true;
+  if (inPlace && (await patchInPlace(site, built, state, previous, added, terms))) return true;
   const folder = join(site.options.outDir, searchData);
   const shards = shardCount(built.length);
   const shardFile = (shard: number) => join(folder, `t/${shard}.json`);
@@ -118,7 +126,7 @@ async function renumberIndex(
   const additions = Array.from({ length: shards }, () => new Map<string, [number, number, number][]>());
   for (const id of added) {
     const post = built[id]!;
-    for (const [term, [body, title]] of docWeights(normalise, post.title, await articleText(post.source))) {
+    for (const [term, [body, title]] of docWeights(normalise, post.title, await terms.articleTerms(post.source))) {
       const terms = additions[shardOf(term, shards)]!;
       const rows = terms.get(term);
       if (rows) rows.push([id, body, title]);
@@ -138,25 +146,17 @@ async function renumberIndex(
   return true;
 }
 
-/** patchSearchIndex for the posts at `changed` ids, their text before read by article key; false when one is not kept. */
-async function patchInPlace(
-  site: SiteWork,
-  built: readonly Post[],
-  state: SearchState,
-  previous: SearchState,
-  changed: readonly number[],
-  articleText: (source: string) => Promise<string>,
-  storedText: (key: string) => Promise<string | undefined>,
-): Promise<boolean> {
+/** patchSearchIndex for the posts at `changed` ids, their terms before read by article key; false when one is not kept. */
+async function patchInPlace(site: SiteWork, built: readonly Post[], state: SearchState, previous: SearchState, changed: readonly number[], terms: TermSource): Promise<boolean> {
   // The shards are kept as they are, but for those the patch rewrites (and all must be there).
   const shards = searchIndexPaths(built.length).filter((path) => path.startsWith('t/'));
   if (!shards.map((path) => site.writer.isCurrent(searchData + path, searchDataFingerprint)).every(Boolean)) return false;
   const edits = new Map<string, { before: IndexedText; after: IndexedText }>();
   for (const id of changed) {
     const [source, key, title] = previous.docs[id]!;
-    const text = await storedText(key);
-    if (text === undefined) return false;
-    edits.set(source, { before: { title, text }, after: { title: built[id]!.title, text: await articleText(source) } });
+    const body = await terms.storedTerms(key);
+    if (body === undefined) return false;
+    edits.set(source, { before: { title, body }, after: { title: built[id]!.title, body: await terms.articleTerms(source) } });
   }
   patchSearchIndex(site, built, edits, state);
   for (const file of displayFiles(built.map(displayRow))) site.writer.write(searchData + file.path, file.contents, searchDataFingerprint);
@@ -192,10 +192,10 @@ export function searchStateOf(site: SiteWork, built: readonly Post[], articleOf:
 
 const searchDataFingerprint = 'search data';
 
-/** A post's title and article text, as its postings were or will be made from them. */
+/** A post's title and its article's terms, as its postings were or will be made from them. */
 export interface IndexedText {
   readonly title: string;
-  readonly text: string;
+  readonly body: BodyTerms;
 }
 
 /**
@@ -215,7 +215,7 @@ export function patchSearchIndex(site: SiteWork, built: readonly Post[], edits: 
   const byShard = new Map<string, Map<string, Map<number, readonly [number, number] | undefined>>>();
   for (const [source, { before, after }] of edits) {
     const id = idOf.get(source) ?? -1;
-    for (const [term, weights] of weightChanges(docWeights(normalise, before.title, before.text), docWeights(normalise, after.title, after.text))) {
+    for (const [term, weights] of weightChanges(docWeights(normalise, before.title, before.body), docWeights(normalise, after.title, after.body))) {
       const path = shardPath(term, built.length);
       let terms = byShard.get(path);
       if (!terms) byShard.set(path, (terms = new Map()));

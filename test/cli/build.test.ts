@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -185,12 +185,31 @@ describe('gazette build on the sample archive', () => {
     expect(read(site, 'assets/gazette.css')).toBe(readFileSync(join(root, 'public/assets/gazette.css'), 'utf8'));
   });
 
-  it('gives byte-identical output for the same input, with or without worker threads', async () => {
+  const sameAsSite = (folder: string) => {
+    const files = listFiles(site);
+    expect(listFiles(folder)).toEqual(files);
+    for (const f of files) expect(readFileSync(join(folder, f)).equals(readFileSync(join(site, f))), f).toBe(true);
+  };
+
+  it('gives byte-identical output for the same input: without a cache on one thread, or on worker threads', async () => {
+    const plain = join(work, 'plain');
+    expect((await runCli(['build', '--out', plain, '--quiet', '--no-cache', '--threads', '0'])).code).toBe(0);
+    sameAsSite(plain);
     const again = join(work, 'again');
     expect((await runCli(['build', '--out', again, '--quiet', '--threads', '2'])).code).toBe(0);
-    const files = listFiles(site);
-    expect(listFiles(again)).toEqual(files);
-    for (const f of files) expect(readFileSync(join(again, f)).equals(readFileSync(join(site, f))), f).toBe(true);
+    sameAsSite(again);
+  });
+
+  it('deploys from the cache alone (output folder deleted, as on a fresh CI runner): nothing parsed or transformed again, the same bytes', async () => {
+    const deploy = join(work, 'deploy');
+    expect((await runCli(['build', '--out', deploy, '--quiet', '--threads', '2'])).code).toBe(0);
+    rmSync(deploy, { recursive: true });
+    const reportFile = join(work, 'deploy.json');
+    expect((await runCli(['build', '--out', deploy, '--quiet', '--threads', '2', '--report', reportFile])).code).toBe(0);
+    const { work: done } = JSON.parse(readFileSync(reportFile, 'utf8')) as { work: { postsParsed: number; articlesTransformed: number; pagesRendered: number } };
+    expect(done).toMatchObject({ postsParsed: 0, articlesTransformed: 0 });
+    expect(done.pagesRendered).toBeGreaterThan(report.posts.length);
+    sameAsSite(deploy);
   });
 });
 

@@ -4,16 +4,21 @@ import { createSearchEngine, type SearchEngine } from '../../src/search/browser/
 import { normalizer, shardOf, terms } from '../../src/search/browser/tokens.js';
 import { createConverter, traditionalCharacters } from '../../src/search/converter.js';
 import { traditionalChars } from '../../src/search/traditional-chars.js';
-import { createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, shardCount, shardPath, weightChanges, type SearchDoc } from '../../src/search/search-index.js';
+import { bodyTerms, createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, shardCount, shardPath, weightChanges, type SearchDoc } from '../../src/search/search-index.js';
 
 const convert = createConverter();
 const traditional = traditionalChars;
 const normalise = normalizer(traditional, convert);
 
+/** A post as the tests write it: its text, whose terms the index is given (as a build's pool gives them). */
+type TextDoc = Omit<SearchDoc, 'body'> & { readonly text: string };
+const indexed = (d: TextDoc): SearchDoc => ({ ...d, body: bodyTerms(normalise, d.text) });
+const weightsOf = (title: string, text: string) => docWeights(normalise, title, bodyTerms(normalise, text));
+
 /** An engine over an index built in memory, reading its files as the browser would. */
-function engineFor(docs: readonly SearchDoc[]): SearchEngine {
+function engineFor(docs: readonly TextDoc[]): SearchEngine {
   const index = createSearchIndex(docs.length, traditional, convert);
-  for (const doc of docs) index.add(doc);
+  for (const doc of docs) index.add(indexed(doc));
   const files = new Map([...index.files()].map((f) => [f.path, f.contents]));
   expect([...files.keys()].sort()).toEqual(searchIndexPaths(docs.length).sort());
   return createSearchEngine(
@@ -22,7 +27,7 @@ function engineFor(docs: readonly SearchDoc[]): SearchEngine {
   );
 }
 
-const doc = (i: number, title: string, text: string): SearchDoc => ({ url: `/p/${i}/`, title, date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00+08:00`, text });
+const doc = (i: number, title: string, text: string): TextDoc => ({ url: `/p/${i}/`, title, date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00+08:00`, text });
 
 describe('search terms', () => {
   it('convert exactly the characters opencc-js converts (else: node scripts/traditional-chars.mjs)', () => {
@@ -116,15 +121,15 @@ describe('patching posts of an index', () => {
         const docs = pairs.map(([title, body], i) => doc(i, title, body));
         const edits = new Map(picks.map(([pick, edited]) => [pick % docs.length, edited]));
         const after = docs.map((d, i) => (edits.has(i) ? { ...d, text: edits.get(i)! } : d));
-        const filesOf = (list: readonly SearchDoc[]) => {
+        const filesOf = (list: readonly TextDoc[]) => {
           const index = createSearchIndex(list.length, traditional, convert);
-          for (const d of list) index.add(d);
+          for (const d of list) index.add(indexed(d));
           return new Map([...index.files()].map((f) => [f.path, f.contents]));
         };
         const patched = filesOf(docs);
         const byShard = new Map<string, Map<string, Map<number, readonly [number, number] | undefined>>>();
         for (const [id, edited] of edits) {
-          for (const [term, weights] of weightChanges(docWeights(normalise, docs[id]!.title, docs[id]!.text), docWeights(normalise, docs[id]!.title, edited))) {
+          for (const [term, weights] of weightChanges(weightsOf(docs[id]!.title, docs[id]!.text), weightsOf(docs[id]!.title, edited))) {
             const terms = byShard.get(shardPath(term, docs.length)) ?? new Map<string, Map<number, readonly [number, number] | undefined>>();
             byShard.set(shardPath(term, docs.length), terms.set(term, (terms.get(term) ?? new Map()).set(id, weights)));
           }
@@ -154,9 +159,9 @@ describe('rewriting an index for a new list of posts', () => {
           .map((entry, i) => ({ entry, key: order.length ? order[i % order.length]! : 0 }))
           .sort((a, b) => a.key - b.key)
           .map(({ entry }) => entry);
-        const filesOf = (list: readonly SearchDoc[]) => {
+        const filesOf = (list: readonly TextDoc[]) => {
           const index = createSearchIndex(list.length, traditional, convert);
-          for (const d of list) index.add(d);
+          for (const d of list) index.add(indexed(d));
           return new Map([...index.files()].map((f) => [f.path, f.contents]));
         };
         const old = filesOf(before.map((b) => b.doc));
@@ -166,7 +171,7 @@ describe('rewriting an index for a new list of posts', () => {
         const additions = Array.from({ length: shards }, () => new Map<string, [number, number, number][]>());
         after.forEach((a, id) => {
           if (a.same) renumber[before.findIndex((b) => b.source === a.source)] = id;
-          else for (const [term, [body, title]] of docWeights(normalise, a.doc.title, a.doc.text)) {
+          else for (const [term, [body, title]] of weightsOf(a.doc.title, a.doc.text)) {
             const terms = additions[shardOf(term, shards)]!;
             terms.set(term, [...(terms.get(term) ?? []), [id, body, title]]);
           }
