@@ -1,5 +1,4 @@
 import { existsSync, lstatSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
@@ -20,6 +19,7 @@ import { lazyConverter } from './search/converter.js';
 import { traditionalChars } from './search/traditional-chars.js';
 import type { SitePlan } from './site/output-paths.js';
 import pMap from 'p-map';
+import { tasksInFlight } from './worker-pool.js';
 import { transformTask, type TransformTask } from './transform/transform-post.js';
 import type { PostPool } from './transform/transformer.js';
 import type { PostOutcome, PostTask, PostWorkSetup } from './transform/post-work.js';
@@ -134,7 +134,9 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
 
   const loadKey = hashOf([codeId, config, cwd, renderer.templateNames]);
   const context = { config, layoutExists: renderer.hasPostLayout, now: options.now };
-  const loaded = await loadPosts(options.postsDir, outDir, cwd, context, previous?.loadKey === loadKey ? previous.files : undefined);
+  // (The post layouts there are, as plain data for the loading threads.)
+  const layouts = renderer.templateNames.flatMap((name) => (name.endsWith('.njk') && renderer.hasPostLayout(name.slice(0, -4)) ? [name.slice(0, -4)] : []));
+  const loaded = await loadPosts(options.postsDir, outDir, cwd, context, previous?.loadKey === loadKey ? previous.files : undefined, { threads: options.threads, layouts });
   const archive = { ...loaded, posts: await fingerprintSharedUrls(loaded.posts) };
   const writer = await OutputWriter.open(outDir, previous?.outputs);
   try {
@@ -497,7 +499,7 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
       const result = results[taken]!;
       if (!streamed || !result.record) continue;
       const { post } = result;
-      streamed.add({ url: post.url, title: post.title, date: post.date, body: result.terms ?? [[], []] });
+      streamed.add({ url: post.url, title: post.title, date: post.date, body: result.terms ?? ['', []] });
       result.terms = undefined; // (taken: not kept until the end)
     }
   };
@@ -514,7 +516,7 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
         }
       },
       // Enough posts in flight to keep every worker busy.
-      { concurrency: 4 * Math.max(1, options.threads ?? availableParallelism()) },
+      { concurrency: tasksInFlight(options.threads) },
     );
   } catch (error) {
     await close();

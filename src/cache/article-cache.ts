@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleSummary } from '../types.js';
@@ -76,6 +77,8 @@ export function openArticleCache(cache: CacheFolder, salt: string): ArticleCache
   markCacheFolder(cache.dir);
   const folder = join(cache.dir, 'articles');
   const fileOf = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
+  /** The entry folders this thread has made (one per first two hex digits of a key). */
+  const made = new Set<string>();
   return {
     key: (task) => hashOf([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding]),
     async read(key) {
@@ -89,7 +92,11 @@ export function openArticleCache(cache: CacheFolder, salt: string): ArticleCache
     hasEntries: () => existsSync(folder),
     async write(key, entry) {
       const file = fileOf(key);
-      await mkdir(join(file, '..'), { recursive: true });
+      const parent = join(file, '..');
+      if (!made.has(parent)) {
+        await mkdir(parent, { recursive: true });
+        made.add(parent);
+      }
       // Written aside and renamed, so a killed build never leaves half an entry.
       await writeAtomically(file, seal(secret, ['article', key], JSON.stringify(entry)));
     },
@@ -97,7 +104,8 @@ export function openArticleCache(cache: CacheFolder, salt: string): ArticleCache
 }
 
 async function writeAtomically(file: string, contents: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
+  // (Named by process and thread: the pool's threads write entries at once.)
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   await writeFile(temporary, contents);
   await rename(temporary, file);
 }

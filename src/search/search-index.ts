@@ -67,24 +67,22 @@ interface Growing {
 export type DocWeights = Map<string, [body: number, title: number]>;
 
 /**
- * The weights of the terms of a post's body, as plain data: its terms and, at the same
- * positions, their weights. A body's weights depend on its text alone (tokens.ts,
- * fieldWeight), so they are worked out where the article is made, on a worker thread, and
- * kept with its cache entry: no later build tokenises an unchanged article again.
+ * The weights of the terms of a post's body, as plain data: its terms, one per line (a term
+ * is letters, digits or Han characters: never a line break), and their weights in the same
+ * order. A body's weights depend on its text alone (tokens.ts, fieldWeight), so they are
+ * worked out where the article is made, on a worker thread, and kept with its cache entry:
+ * no later build tokenises an unchanged article again. (One string, not an array of
+ * thousands: it crosses between threads and in and out of JSON many times faster.)
  */
-export type BodyTerms = readonly [terms: readonly string[], weights: readonly number[]];
+export type BodyTerms = readonly [terms: string, weights: readonly number[]];
 
 /** The weights of the terms of an article's text (see BodyTerms). */
 export function bodyTerms(normalise: (text: string) => string, text: string): BodyTerms {
   const counts = count(normalise(text), false);
   const length = sum(counts);
-  const terms: string[] = [];
   const weights: number[] = [];
-  for (const [term, n] of counts) {
-    terms.push(term);
-    weights.push(fieldWeight(n, length, 'body'));
-  }
-  return [terms, weights];
+  for (const n of counts.values()) weights.push(fieldWeight(n, length, 'body'));
+  return [[...counts.keys()].join('\n'), weights];
 }
 
 /**
@@ -93,18 +91,28 @@ export function bodyTerms(normalise: (text: string) => string, text: string): Bo
  * patch of one post's postings.
  */
 export function docWeights(normalise: (text: string) => string, title: string, body: BodyTerms): DocWeights {
+  const weights: DocWeights = new Map();
+  forEachWeight(normalise, title, body, (term, bodyWeight, titleWeight) => weights.set(term, [bodyWeight, titleWeight]));
+  return weights;
+}
+
+/** Calls `visit` with each term of a post and its body and title weights (see docWeights), once per term, in no particular order. */
+function forEachWeight(normalise: (text: string) => string, title: string, body: BodyTerms, visit: (term: string, body: number, title: number) => void): void {
   const titled = count(normalise(title), true);
   const titleLength = sum(titled);
-  const weights: DocWeights = new Map();
+  const titleWeights = new Map<string, number>();
+  for (const [term, n] of titled) titleWeights.set(term, fieldWeight(n, titleLength, 'title'));
   const [terms, bodyWeights] = body;
-  for (let i = 0; i < terms.length; i++) weights.set(terms[i]!, [bodyWeights[i]!, 0]);
-  for (const [term, n] of titled) {
-    const weight = fieldWeight(n, titleLength, 'title');
-    const both = weights.get(term);
-    if (both) both[1] = weight;
-    else weights.set(term, [0, weight]);
+  // (The terms are read off their string one by one: no array of them is made.)
+  for (let start = 0, i = 0; start < terms.length; i++) {
+    const end = terms.indexOf('\n', start);
+    const term = terms.slice(start, end === -1 ? terms.length : end);
+    start = end === -1 ? terms.length : end + 1;
+    const inTitle = titleWeights.get(term);
+    if (inTitle !== undefined) titleWeights.delete(term);
+    visit(term, bodyWeights[i]!, inTitle ?? 0);
   }
-  return weights;
+  for (const [term, weight] of titleWeights) visit(term, 0, weight);
 }
 
 /**
@@ -120,13 +128,13 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
     const id = display.length;
     if (id >= posts) throw new Error('more posts added to the search index than it was made for');
     display.push(displayRow(doc));
-    for (const [term, [body, title]] of docWeights(normalise, doc.title, doc.body)) {
+    forEachWeight(normalise, doc.title, doc.body, (term, body, title) => {
       let growing = postings.get(term);
       if (!growing) postings.set(term, (growing = { bytes: new Uint8Array(8), length: 0, last: 0, count: 0 }));
       append(growing, id - growing.last, body, title);
       growing.last = id;
       growing.count++;
-    }
+    });
   }
 
   /** The index's files; shard files are made one at a time, as they are asked for. */
@@ -283,17 +291,25 @@ function sum(counts: ReadonlyMap<string, number>): number {
   return total;
 }
 
-function append(growing: Growing, ...values: number[]): void {
-  for (let value of values) {
-    if (growing.length + 8 > growing.bytes.length) {
-      const bigger = new Uint8Array(growing.bytes.length * 2);
-      bigger.set(growing.bytes);
-      growing.bytes = bigger;
-    }
-    while (value >= 0x80) {
-      growing.bytes[growing.length++] = (value & 0x7f) | 0x80;
-      value = Math.floor(value / 0x80);
-    }
-    growing.bytes[growing.length++] = value;
+/** Appends a posting: the gap to the previous post, the body weight and the title weight, as varints. */
+function append(growing: Growing, gap: number, body: number, title: number): void {
+  // (Three varints take at most 3 × 8 bytes for any weight or gap an index holds.)
+  if (growing.length + 24 > growing.bytes.length) {
+    const bigger = new Uint8Array(growing.bytes.length * 2 + 24);
+    bigger.set(growing.bytes);
+    growing.bytes = bigger;
   }
+  growing.length = varint(growing.bytes, growing.length, gap);
+  growing.length = varint(growing.bytes, growing.length, body);
+  growing.length = varint(growing.bytes, growing.length, title);
+}
+
+/** Writes `value` as a varint at `at`; returns where the next byte goes. */
+function varint(bytes: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    bytes[at++] = (value & 0x7f) | 0x80;
+    value = Math.floor(value / 0x80);
+  }
+  bytes[at++] = value;
+  return at;
 }

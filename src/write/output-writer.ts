@@ -1,5 +1,5 @@
 import { type Dirent, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { lstat, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../errors.js';
 import { NotRegularFileError, readRegularFile } from '../read-regular-file.js';
@@ -210,12 +210,45 @@ export class OutputWriter {
     this.claim(normal);
     this.written.set(key, normal);
     const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
-    if (!this.holds(normal, bytes)) {
+    if (!this.outExists && this.placeInTree(normal, bytes)) this.inTree++;
+    else if (!this.holds(normal, bytes)) {
       // Staged files are numbered, not placed: no folders to make until the commit.
       writeFileSync(join(this.staging, String(this.staged.length)), bytes);
       this.staged.push(normal);
     }
     this.produced.set(normal, fingerprint);
+  }
+
+  /** Files written in place in the staging tree (a first build: see placeInTree). */
+  private inTree = 0;
+  /** The folders made in the staging tree. */
+  private readonly treeFolders = new Set<string>();
+
+  /**
+   * When there is no output folder yet, a file is written where it goes in a tree beside the
+   * staged files, and the commit renames the whole tree into place: one rename instead of one
+   * per file (a first build, or a deploy on a fresh runner, writes every page). False when it
+   * cannot be (the file is then staged as any other, and its failure reported at the commit).
+   */
+  private placeInTree(path: string, bytes: Buffer): boolean {
+    const target = join(this.staging, treeFolder, path);
+    try {
+      const folder = dirname(target);
+      if (!this.treeFolders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.treeFolders.add(folder);
+      }
+      writeFileSync(target, bytes);
+      return true;
+    } catch {
+      // (A file half written is no file: the staged one replaces it at the commit, or it is reported.)
+      try {
+        rmSync(target, { force: true });
+      } catch {
+        // a name the file system refuses: nothing was written
+      }
+      return false;
+    }
   }
 
   /**
@@ -321,7 +354,10 @@ export class OutputWriter {
     }
     if (!this.outExists) {
       await rm(this.outDir, { recursive: true, force: true }); // a file in the way
-      await mkdir(this.outDir, { recursive: true });
+      await mkdir(dirname(this.outDir), { recursive: true });
+      // The files written in place (placeInTree), all at once; the tree is there even when empty.
+      await mkdir(join(this.staging, treeFolder), { recursive: true });
+      await rename(join(this.staging, treeFolder), this.outDir);
     }
     const made = new Set<string>();
     const failures: CommitFailure[] = [];
@@ -358,7 +394,7 @@ export class OutputWriter {
           : await this.unknownFiles();
     for (const path of stale) await this.removeStale(path);
     await rm(this.staging, { recursive: true, force: true });
-    return { outputs, written: this.staged.length - failures.length, removed: stale.length, failures };
+    return { outputs, written: this.inTree + this.staged.length - failures.length, removed: stale.length, failures };
   }
 
   /** Every file or link in the output folder this build does not produce. */
@@ -406,6 +442,9 @@ export class OutputWriter {
     await rm(this.staging, { recursive: true, force: true });
   }
 }
+
+/** The staging folder's tree of files written in place (placeInTree); numbered files stay beside it. */
+const treeFolder = 'tree';
 
 /** How the fingerprint of a copied public file begins (a page's is a hash). */
 export const publicFingerprintPrefix = 'public ';
