@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleSummary } from '../types.js';
 import type { TransformTask } from '../transform/transform-post.js';
@@ -81,9 +80,11 @@ export function openArticleCache(cache: CacheFolder, salt: string): ArticleCache
   const made = new Set<string>();
   return {
     key: (task) => hashOf([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding]),
+    // (Synchronous file operations: entries are read and written on the pool's threads, which
+    // have nothing else to do meanwhile; through the thread pool each cost several times more.)
     async read(key) {
       try {
-        const body = unseal(secret, ['article', key], await readFile(fileOf(key)));
+        const body = unseal(secret, ['article', key], readFileSync(fileOf(key)));
         return body && (JSON.parse(body.toString('utf8')) as CacheEntry);
       } catch {
         return undefined; // missing or unreadable: a miss, never an error (so is one not sealed here)
@@ -94,18 +95,18 @@ export function openArticleCache(cache: CacheFolder, salt: string): ArticleCache
       const file = fileOf(key);
       const parent = join(file, '..');
       if (!made.has(parent)) {
-        await mkdir(parent, { recursive: true });
+        mkdirSync(parent, { recursive: true });
         made.add(parent);
       }
       // Written aside and renamed, so a killed build never leaves half an entry.
-      await writeAtomically(file, seal(secret, ['article', key], JSON.stringify(entry)));
+      writeAtomically(file, seal(secret, ['article', key], JSON.stringify(entry)));
     },
   };
 }
 
-async function writeAtomically(file: string, contents: string): Promise<void> {
+function writeAtomically(file: string, contents: string): void {
   // (Named by process and thread: the pool's threads write entries at once.)
   const temporary = `${file}.${process.pid}-${threadId}.tmp`;
-  await writeFile(temporary, contents);
-  await rename(temporary, file);
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
 }

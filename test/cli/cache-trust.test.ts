@@ -123,12 +123,18 @@ describe('the cache trusts only what this machine wrote', () => {
     await expectClean(dir, 'FORGED', 'forged/');
   });
 
-  it('puts no forged article text into the search index', async () => {
+  it('puts no forged search terms into the search index', async () => {
     const dir = project();
     await build(dir);
-    for (const file of cacheFiles(dir, 'articles', '.txt')) {
-      const seal = /^[0-9a-f]{64}\n/.exec(readFileSync(file, 'utf8'))?.[0] ?? '';
-      writeFileSync(file, `${seal}zzforgedterm casino`);
+    const entries = cacheFiles(dir, 'articles', '.json');
+    expect(entries.length).toBeGreaterThan(0);
+    for (const file of entries) {
+      const text = readFileSync(file, 'utf8');
+      const start = text.indexOf('{');
+      const entry = JSON.parse(text.slice(start)) as { terms: [string, number[]] };
+      expect(entry.terms[0].length).toBeGreaterThan(0);
+      entry.terms = ['zzforgedterm\ncasino', [100, 100]];
+      writeFileSync(file, text.slice(0, start) + JSON.stringify(entry));
     }
     rmSync(join(dir, 'site'), { recursive: true });
     await build(dir);
