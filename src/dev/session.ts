@@ -78,13 +78,19 @@ export class DevSession {
     return this.run({ kind: 'build' }, performance.now());
   }
 
-  /** Applies a burst of file events. */
+  /** Applies a burst of file events (none once the session is closing). */
   async update(events: readonly FileEvent[]): Promise<DevUpdate> {
     const started = performance.now();
-    const plan = planUpdate(collectChanges(events, this.paths));
+    const plan = this.closing ? { kind: 'nothing' as const } : planUpdate(collectChanges(events, this.paths));
     if (plan.kind === 'nothing') return { plan: 'nothing', quick: true, built: true, ms: 0, problems: this.current, warnings: [] };
-    return this.run(plan, started);
+    const running = this.run(plan, started);
+    this.running = running;
+    return running;
   }
+
+  /** The update under way, which close() waits for. */
+  private running: Promise<unknown> = Promise.resolve();
+  private closing = false;
 
   private async run(plan: Plan, started: number): Promise<DevUpdate> {
     try {
@@ -117,6 +123,10 @@ export class DevSession {
 
   /** Saves the build state, so the next `gazette build` or session starts from it. */
   async close(): Promise<void> {
+    // An update under way changes the output folder and the state's tables in place: the
+    // state is saved once it is done (saved half-way, it disagreed with the output folder).
+    this.closing = true;
+    await this.running;
     await this.transformers.close();
     if (this.state && this.options?.cache) await writeBuildState(this.options.cache, this.options.outDir, this.state);
   }
