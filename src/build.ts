@@ -22,7 +22,7 @@ import pMap from 'p-map';
 import { tasksInFlight } from './worker-pool.js';
 import { transformTask, type TransformTask } from './transform/transform-post.js';
 import type { PostPool } from './transform/transformer.js';
-import type { PostOutcome, PostTask, PostWorkSetup } from './transform/post-work.js';
+import type { PageOutcome, PostOutcome, PostTask, PostWorkSetup } from './transform/post-work.js';
 import { renderDiagnostic } from './render/render-diagnostic.js';
 import { lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
 import { forgetBuildState, hashOf, readBuildState, writeBuildState, type ArticleRecord, type BuildState, type FileRecord, type SearchState } from './cache/build-state.js';
@@ -184,7 +184,7 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
   const errorsBefore = diagnostics.length;
   // The search index is made as the posts come back unless the one in the output folder can be updated.
   const stream = site.renderer.has(searchTemplate) && !searchIndexUpdatable(site, previousSearch);
-  const { built, articles, views, articleHtml, articleTerms, storedTerms, streamed, close } = await buildPosts(site, known, stream);
+  const { built, articles, views, articleHtml, articleTerms, storedTerms, streamed, renderOnPool, close } = await buildPosts(site, known, stream);
   try {
     // Every page for the sitemap: the posts, then the list pages as they are made.
     const entries: SitemapEntry[] = built.map((post) => ({ url: post.url, lastmod: lastModified(post) }));
@@ -198,20 +198,31 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
     // A post whose permalink is a list page's URL (`permalink: /:year/`) keeps it; the list page is left out.
     const postAt = new Map(built.map((post) => [post.outputPath, post]));
     for (const [template, jobs] of lists) {
+      const templateFile = relative(options.cwd, join(options.templatesDir, `${template}.njk`));
       try {
-        for (const job of jobs()) {
+        const wanted = jobs().filter((job) => {
           const post = postAt.get(job.path);
-          if (post) {
-            diagnostics.push(diagnostic('warning', post.source, `the ${String((job.context.page as { kind: string }).kind)} page at ${job.path} is not made: this post's page is there`));
-            continue;
-          }
-          if (!(await clashes(site, job.path, () => writePage(site, job, pageFingerprint(job, renderKey, renderer, views))))) {
+          if (post) diagnostics.push(diagnostic('warning', post.source, `the ${String((job.context.page as { kind: string }).kind)} page at ${job.path} is not made: this post's page is there`));
+          return !post;
+        });
+        // Rendered on the pool a window at a time, written in order; a template's error stops its list.
+        for (let start = 0; start < wanted.length; start += listWindow) {
+          const window = wanted.slice(start, start + listWindow).map((job) => {
+            const fingerprint = pageFingerprint(job, renderKey, renderer, views);
+            let current = false;
+            const clash = clashesNow(site, job.path, () => void (current = site.writer.isCurrent(job.path, fingerprint)));
+            return { job, fingerprint, clash, rendered: clash || current ? undefined : renderOnPool(job, templateFile) };
+          });
+          for (const { job, fingerprint, clash, rendered } of window) {
+            const outcome = await rendered;
+            if (outcome && 'diagnostic' in outcome) throw new ListError(outcome.diagnostic);
+            if (clash || clashesNow(site, job.path, () => outcome && writeRendered(site, job, outcome.html, fingerprint))) continue;
             entries.push(sitemapEntry(job));
             pages++;
           }
         }
       } catch (error) {
-        diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${template}.njk`)), error));
+        diagnostics.push(error instanceof ListError ? error.diagnostic : renderDiagnostic(templateFile, error));
       }
     }
     for (const [template, job] of [[notFoundTemplate, notFoundPageJob()], [searchTemplate, searchPageJob()]] as const) {
@@ -268,6 +279,34 @@ export async function writeFeeds(site: SiteWork, jobs: readonly FeedJob[], artic
   }
 }
 
+
+/** List pages rendered at once on the pool (their HTML is held until written in order). */
+const listWindow = 64;
+
+/** A list page's template failed on the pool: its diagnostic, made there. */
+class ListError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+/** Writes a page rendered elsewhere (the pool). */
+function writeRendered(site: SiteWork, job: PageJob, html: string, fingerprint: string): void {
+  site.work.pagesRendered++;
+  site.writer.write(job.path, html, fingerprint);
+}
+
+/** clashes() for a stage that writes synchronously. */
+function clashesNow(site: SiteWork, what: string, write: () => void): boolean {
+  try {
+    write();
+    return false;
+  } catch (error) {
+    if (!(error instanceof OutputClash)) throw error;
+    site.diagnostics.push(diagnostic('error', what, error.message));
+    return true;
+  }
+}
 
 /**
  * Runs a stage that writes `what`, reporting an OutputClash as an error of that output
@@ -463,9 +502,22 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
     if (closing) await (await closing).close();
   };
   const run = async (work: PostTask): Promise<PostOutcome> => {
-    const outcome = await (await poolOf()).run(work);
+    const outcome = await (await poolOf()).post(work);
     if (outcome.transformed) site.work.articlesTransformed++;
     return outcome;
+  };
+  /**
+   * Renders a page without an article (a list page) on the pool, or in this thread when no
+   * pool was started for the posts (none is started for a few list pages); `template` names
+   * the file its errors are reported on.
+   */
+  const renderOnPool = async (job: PageJob, template: string): Promise<PageOutcome> => {
+    if (pool) return (await pool).page({ render: job, source: template });
+    try {
+      return { html: renderPage(job, site.renderer) };
+    } catch (error) {
+      return { diagnostic: renderDiagnostic(template, error) };
+    }
   };
   /** One post's work, its page written when it is not current. */
   const buildPost = async (post: Post, i: number): Promise<PostResult> => {
@@ -547,8 +599,8 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
   const articleTerms = async (source: string) => (await entryOf(index.bySource.get(source)!, articles[source]!, { html: false, terms: true })).terms!;
   /** The search terms kept with a cache entry, by key (an earlier version's, for the search index). */
   const storedTerms = async (key: string) => (await cache?.read(key))?.terms;
-  /** Stops the worker threads: call when no more article HTML or terms are needed. */
-  return { built, articles, views, articleHtml, articleTerms, storedTerms, streamed, close };
+  /** Stops the worker threads: call when no more article HTML, terms or pages are needed. */
+  return { built, articles, views, articleHtml, articleTerms, storedTerms, streamed, renderOnPool, close };
 }
 
 /**

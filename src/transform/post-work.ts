@@ -44,13 +44,26 @@ export interface PostTask {
   readonly article: boolean;
 }
 
+/** A list page (or any page without an article) to render: its job, and the template file its errors are reported on. */
+export interface PageTask {
+  readonly render: PageJob;
+  readonly source: string;
+}
+
+/** A rendered page, or why it could not be. */
+export type PageOutcome = { readonly html: string } | { readonly diagnostic: Diagnostic };
+
+/** What a pool thread is given: a post's work or a page to render. */
+export type PoolTask = PostTask | PageTask;
+export type PoolOutcome = PostOutcome | PageOutcome;
+
 /** What one post's work gave: its article's record, its page and its terms when asked for; or why it cannot be built. */
 export type PostOutcome =
   | { readonly record: ArticleRecord; readonly transformed: boolean; readonly html?: string | undefined; readonly terms?: BodyTerms | undefined; readonly article?: string | undefined }
   | { readonly diagnostic: Diagnostic; readonly transformed: boolean };
 
-/** Prepares a thread for posts' work (its article processor, cache, templates, tokeniser) and gives the function that does one. */
-export function postWorker(setup: PostWorkSetup): (work: PostTask) => Promise<PostOutcome> {
+/** Prepares a thread for posts' work (its article processor, cache, templates, tokeniser) and gives the function that does a task. */
+export function postWorker(setup: PostWorkSetup): (task: PoolTask) => Promise<PoolOutcome> {
   const transform = processorFor(setup.transform);
   const cache = setup.cache && openArticleCache(setup.cache.folder, setup.cache.salt);
   const { templatesDir, config, cwd } = setup.render;
@@ -59,7 +72,15 @@ export function postWorker(setup: PostWorkSetup): (work: PostTask) => Promise<Po
   const lookup = linkLookup(setup.transform.links);
   const answers: LinkAnswers = (href) => ({ archived: lookup.archivedUrl(href) ?? null, sourceSite: lookup.isSourceSite(href) });
 
+  const page = ({ render, source }: PageTask): PageOutcome => {
+    try {
+      return { html: renderPage(render, renderer) };
+    } catch (error) {
+      return { diagnostic: renderDiagnostic(source, error) };
+    }
+  };
   return async (work) => {
+    if ('render' in work) return page(work);
     const { task, key } = work;
     let entry = work.probe ? await cache?.read(key) : undefined;
     // (An entry made without terms, before the site had a search page, is made again when they are wanted.)

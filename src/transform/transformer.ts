@@ -4,7 +4,7 @@ import type { LinkLookupRecord } from '../cache/article-cache.js';
 import type { Article } from '../types.js';
 import { createArticleProcessor, type ArticleInput, type ArticleProcessorOptions } from './article-processor.js';
 import { transformPost, type TransformOutcome, type TransformTask } from './transform-post.js';
-import type { PostOutcome, PostTask, PostWorkSetup } from './post-work.js';
+import type { PageOutcome, PageTask, PoolOutcome, PoolTask, PostOutcome, PostTask, PostWorkSetup } from './post-work.js';
 
 /** Where posts are transformed (`gazette dev`'s quick updates): in this thread, or on worker threads that share the cores. */
 export interface Transformer {
@@ -55,15 +55,24 @@ export function createTransformer(setup: TransformSetup, posts: number, threads?
   return workerPool<TransformTask, TransformOutcome>(new URL('./transform-worker.js', import.meta.url), setup, workers);
 }
 
-/** Where posts' work (post-work.ts) is done: on worker threads that share the cores, or in this thread. */
-export type PostPool = WorkerPool<PostTask, PostOutcome>;
+/** Where posts' work and pages (post-work.ts) are done: on worker threads that share the cores, or in this thread. */
+export interface PostPool {
+  post(task: PostTask): Promise<PostOutcome>;
+  page(task: PageTask): Promise<PageOutcome>;
+  close(): Promise<void>;
+}
 
 /** A pool for `posts` posts' work: one worker per core when there is enough (`threads` overrides), else this thread. */
 export async function createPostPool(setup: PostWorkSetup, posts: number, threads?: number): Promise<PostPool> {
   const workers = workersFor(posts, threads);
+  let pool: WorkerPool<PoolTask, PoolOutcome>;
   if (workers <= 1) {
     const { postWorker } = await import('./post-work.js');
-    return { run: postWorker(setup), close: async () => {} };
-  }
-  return workerPool<PostTask, PostOutcome>(new URL('./post-worker.js', import.meta.url), setup, workers);
+    pool = { run: postWorker(setup), close: async () => {} };
+  } else pool = workerPool<PoolTask, PoolOutcome>(new URL('./post-worker.js', import.meta.url), setup, workers);
+  return {
+    post: (task) => pool.run(task) as Promise<PostOutcome>,
+    page: (task) => pool.run(task) as Promise<PageOutcome>,
+    close: () => pool.close(),
+  };
 }

@@ -275,6 +275,18 @@ describe('gazette build with bad input', () => {
     expect(r.stderr).toMatch(/broken-archive-templates\/archive\.njk:3: /);
   });
 
+  it('reports a list template that fails while rendering (on worker threads too), naming it and its line, and builds the rest', async () => {
+    const templates = join(work, 'failing-tag-templates');
+    cpSync(join(root, 'templates'), templates, { recursive: true });
+    writeFileSync(join(templates, 'tag.njk'), '{% extends "base.njk" %}\n{% block main %}\n{{ term.name }}\n{{ page.nothing.here() }}\n{% endblock %}\n');
+    const out = join(work, 'failing-tag');
+    const r = await runCli(['build', '--templates', templates, '--out', out, '--threads', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/failing-tag-templates\/tags\.njk: template .*failing-tag-templates\/tag\.njk:4: Unable to call/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html');
+    expect(existsSync(join(out, 'tags/index.html'))).toBe(true);
+  });
+
   it('does not read the output folder as posts when it lies inside the posts folder', async () => {
     const posts = join(work, 'inside');
     mkdirSync(join(posts, 'node_modules/pkg'), { recursive: true });
