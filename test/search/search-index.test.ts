@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine, type SearchEngine } from '../../src/search/browser/engine.js';
 import { normalizer, shardOf, terms } from '../../src/search/browser/tokens.js';
@@ -206,5 +208,25 @@ describe('rewriting an index for a new list of posts', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('what an index being built keeps in memory', () => {
+  it("holds its terms without holding on to each post's terms string (a long term cut from it would keep it whole)", () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const index = createSearchIndex(200, traditional, convert);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 200; i++) {
+      // One long term of its own per post, then 200 KB of a term every post has.
+      const body: SearchDoc['body'] = [`internationalisation${i}\n${'p'.repeat(100_000)}`, [10, 10]];
+      index.add({ url: `/p/${i}/`, title: '标题', date: '2024-01-01T00:00:00+08:00', body });
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // 200 terms strings are 20 MB (one byte a character); 400 terms' postings are well under 2 MB.
+    expect(grown).toBeLessThan(2 * 2 ** 20);
+    expect([...index.files()].some((f) => f.contents.includes('internationalisation199'))).toBe(true);
   });
 });
