@@ -211,7 +211,9 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
             const fingerprint = pageFingerprint(job, renderKey, renderer, views);
             let current = false;
             const clash = clashesNow(site, job.path, () => void (current = site.writer.isCurrent(job.path, fingerprint)));
-            return { job, fingerprint, clash, rendered: clash || current ? undefined : renderOnPool(job, templateFile) };
+            // (Each rendering's failure is caught here: one left unawaited after an error must not stop the process.)
+            const rendered = clash || current ? undefined : renderOnPool(job, templateFile).catch((error: unknown): PageOutcome => ({ diagnostic: renderDiagnostic(templateFile, error) }));
+            return { job, fingerprint, clash, rendered };
           });
           for (const { job, fingerprint, clash, rendered } of window) {
             const outcome = await rendered;
@@ -523,7 +525,9 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
   const buildPost = async (post: Post, i: number): Promise<PostResult> => {
     const kept = stillValid(post);
     const wantsPage = !current[i];
-    const outcome = await run({ task: transformTask(post), key: keyOf(post), probe: kept !== undefined || probeNew, page: wantsPage ? postPageOutline(post, index) : undefined, terms: stream, article: false });
+    // (A post the state knows but whose article changed is looked for: an edit undone, a branch checked out.)
+    const probe = probeNew || known[post.source] !== undefined;
+    const outcome = await run({ task: transformTask(post), key: keyOf(post), probe, page: wantsPage ? postPageOutline(post, index) : undefined, terms: stream, article: false });
     if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
     // (The previous build's record itself when it holds: the build can tell its state is unchanged.)
     const record = kept ?? outcome.record;

@@ -64,12 +64,13 @@ export type PostOutcome =
 
 /** Prepares a thread for posts' work (its article processor, cache, templates, tokeniser) and gives the function that does a task. */
 export function postWorker(setup: PostWorkSetup): (task: PoolTask) => Promise<PoolOutcome> {
-  const transform = processorFor(setup.transform);
+  // (One lookup of the archive's links for the processor and the cache's checks: at 100,000 posts each copy is tens of megabytes.)
+  const lookup = linkLookup(setup.transform.links);
+  const transform = processorFor(setup.transform, lookup);
   const cache = setup.cache && openArticleCache(setup.cache.folder, setup.cache.salt);
   const { templatesDir, config, cwd } = setup.render;
   const renderer = createRenderer(templatesDir, config, cwd);
   const normalise = setup.search ? searchNormalizer() : undefined;
-  const lookup = linkLookup(setup.transform.links);
   const answers: LinkAnswers = (href) => ({ archived: lookup.archivedUrl(href) ?? null, sourceSite: lookup.isSourceSite(href) });
 
   const page = ({ render, source }: PageTask): PageOutcome => {

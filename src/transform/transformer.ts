@@ -1,4 +1,4 @@
-import { linkLookup, type LinkTable } from '../site/link-table.js';
+import { linkLookup, type LinkLookup, type LinkTable } from '../site/link-table.js';
 import { workerPool, workersFor, type WorkerPool } from '../worker-pool.js';
 import type { LinkLookupRecord } from '../cache/article-cache.js';
 import type { Article } from '../types.js';
@@ -22,9 +22,8 @@ export interface TransformSetup extends Omit<ArticleProcessorOptions, 'archivedU
  * records every link lookup an article makes, for the cache: an article that linked to a
  * post the archive did not hold must be redone once the archive holds it.
  */
-export function processorFor(setup: TransformSetup): (input: ArticleInput) => { article: Article; lookups: LinkLookupRecord[] } {
-  const { links, ...options } = setup;
-  const lookup = linkLookup(links);
+export function processorFor(setup: TransformSetup, lookup: LinkLookup = linkLookup(setup.links)): (input: ArticleInput) => { article: Article; lookups: LinkLookupRecord[] } {
+  const { links: _links, ...options } = setup;
   let lookups: LinkLookupRecord[] = [];
   const transform = createArticleProcessor({
     ...options,
