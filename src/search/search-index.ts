@@ -1,6 +1,7 @@
 import { indexVersion, type DisplayChunk, type Postings, type SearchMeta } from './browser/engine.js';
 import { fieldWeight, forEachTerm, normalizer, shardOf, type Convert } from './browser/tokens.js';
 import { lazyConverter } from './converter.js';
+import { PostingsArena } from './postings-arena.js';
 import { traditionalChars } from './traditional-chars.js';
 
 /**
@@ -53,14 +54,6 @@ export function searchIndexPaths(posts: number): string[] {
     ...Array.from({ length: shards }, (_, i) => `t/${i}.json`),
     ...Array.from({ length: Math.ceil(posts / displayChunk) }, (_, i) => `d/${i}.json`),
   ];
-}
-
-/** A term's postings while the index is built: varints of (gap to the previous post, body weight, title weight). */
-interface Growing {
-  bytes: Uint8Array;
-  length: number;
-  last: number;
-  count: number;
 }
 
 /** A post's weights: term → [body weight, title weight] (0 where the term is not in that field). */
@@ -121,20 +114,14 @@ function forEachWeight(normalise: (text: string) => string, title: string, body:
  */
 export function createSearchIndex(posts: number, traditional: string, convert: Convert) {
   const normalise = normalizer(traditional, convert);
-  const postings = new Map<string, Growing>();
+  const postings = new PostingsArena();
   const display: [string, string, string][] = [];
 
   function add(doc: SearchDoc): void {
     const id = display.length;
     if (id >= posts) throw new Error('more posts added to the search index than it was made for');
     display.push(displayRow(doc));
-    forEachWeight(normalise, doc.title, doc.body, (term, body, title) => {
-      let growing = postings.get(term);
-      if (!growing) postings.set(detached(term), (growing = { bytes: new Uint8Array(8), length: 0, last: 0, count: 0 }));
-      append(growing, id - growing.last, body, title);
-      growing.last = id;
-      growing.count++;
-    });
+    forEachWeight(normalise, doc.title, doc.body, (term, body, title) => postings.add(term, id, body, title));
   }
 
   /** The index's files; shard files are made one at a time, as they are asked for. */
@@ -145,7 +132,7 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
     for (const term of postings.keys()) byShard[shardOf(term, shards)]!.push(term);
     for (let shard = 0; shard < shards; shard++) {
       const entries: Record<string, Postings> = {};
-      for (const term of byShard[shard]!.sort()) entries[term] = decode(postings.get(term)!);
+      for (const term of byShard[shard]!.sort()) entries[term] = postings.postings(term)!;
       yield { path: `t/${shard}.json`, contents: shardJson(entries) };
     }
     yield* displayFiles(display);
@@ -255,29 +242,6 @@ export function shardPath(term: string, posts: number): string {
   return `t/${shardOf(term, shardCount(posts))}.json`;
 }
 
-function decode(growing: Growing): Postings {
-  const gaps: number[] = [];
-  const body: number[] = [];
-  const title: number[] = [];
-  let at = 0;
-  const next = () => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = growing.bytes[at++]!;
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-      shift += 7;
-    }
-  };
-  for (let i = 0; i < growing.count; i++) {
-    gaps.push(next());
-    body.push(next());
-    title.push(next());
-  }
-  return [gaps, body, title];
-}
-
 /** Each term of a normalised text with the number of times it occurs. */
 function count(normalised: string, characters: boolean): Map<string, number> {
   const counts = new Map<string, number>();
@@ -289,36 +253,4 @@ function sum(counts: ReadonlyMap<string, number>): number {
   let total = 0;
   for (const n of counts.values()) total += n;
   return total;
-}
-
-/**
- * A term cut from a post's terms (forEachWeight) as a string of its own. V8 makes a cut of 13
- * characters or more a view of the string it was cut from: kept as a key of the index, it
- * would keep that post's whole terms string alive (at 100,000 posts, gigabytes).
- */
-function detached(term: string): string {
-  return term.length < 13 ? term : (' ' + term).slice(1);
-}
-
-/** Appends a posting: the gap to the previous post, the body weight and the title weight, as varints. */
-function append(growing: Growing, gap: number, body: number, title: number): void {
-  // (Three varints take at most 3 × 8 bytes for any weight or gap an index holds.)
-  if (growing.length + 24 > growing.bytes.length) {
-    const bigger = new Uint8Array(growing.bytes.length * 2 + 24);
-    bigger.set(growing.bytes);
-    growing.bytes = bigger;
-  }
-  growing.length = varint(growing.bytes, growing.length, gap);
-  growing.length = varint(growing.bytes, growing.length, body);
-  growing.length = varint(growing.bytes, growing.length, title);
-}
-
-/** Writes `value` as a varint at `at`; returns where the next byte goes. */
-function varint(bytes: Uint8Array, at: number, value: number): number {
-  while (value >= 0x80) {
-    bytes[at++] = (value & 0x7f) | 0x80;
-    value = Math.floor(value / 0x80);
-  }
-  bytes[at++] = value;
-  return at;
 }
