@@ -1,4 +1,4 @@
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
@@ -210,14 +210,24 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
           const window = wanted.slice(start, start + listWindow).map((job) => {
             const fingerprint = pageFingerprint(job, renderKey, renderer, views);
             let current = false;
-            const clash = clashesNow(site, job.path, () => void (current = site.writer.isCurrent(job.path, fingerprint)));
+            let target: string | undefined;
+            // (In a first build the page is claimed here and the pool thread writes it where it goes.)
+            const clash = clashesNow(site, job.path, () => void ((target = site.writer.target(job.path)) ?? (current = site.writer.isCurrent(job.path, fingerprint))));
             // (Each rendering's failure is caught here: one left unawaited after an error must not stop the process.)
-            const rendered = clash || current ? undefined : renderOnPool(job, templateFile).catch((error: unknown): PageOutcome => ({ diagnostic: renderDiagnostic(templateFile, error) }));
-            return { job, fingerprint, clash, rendered };
+            const rendered = clash || current ? undefined : renderOnPool(job, templateFile, target).catch((error: unknown): PageOutcome => ({ diagnostic: renderDiagnostic(templateFile, error) }));
+            return { job, fingerprint, clash, rendered, target };
           });
-          for (const { job, fingerprint, clash, rendered } of window) {
+          for (const [n, { job, fingerprint, clash, rendered }] of window.entries()) {
             const outcome = await rendered;
-            if (outcome && 'diagnostic' in outcome) throw new ListError(outcome.diagnostic);
+            if (outcome && 'diagnostic' in outcome) {
+              // The list stops here, as it does on one thread: pages of it written after this one are taken back.
+              for (const rest of window.slice(n)) {
+                await rest.rendered;
+                if (rest.target) rmSync(rest.target, { force: true });
+                site.writer.release(rest.job.path);
+              }
+              throw new ListError(outcome.diagnostic);
+            }
             if (clash || clashesNow(site, job.path, () => outcome && writeRendered(site, job, outcome.html, fingerprint))) continue;
             entries.push(sitemapEntry(job));
             pages++;
@@ -292,10 +302,11 @@ class ListError extends Error {
   }
 }
 
-/** Writes a page rendered elsewhere (the pool). */
-function writeRendered(site: SiteWork, job: PageJob, html: string, fingerprint: string): void {
+/** Writes a page rendered elsewhere (the pool), or records it when the pool wrote it (no HTML back). */
+function writeRendered(site: SiteWork, job: PageJob, html: string | undefined, fingerprint: string): void {
   site.work.pagesRendered++;
-  site.writer.write(job.path, html, fingerprint);
+  if (html === undefined) site.writer.placed(job.path, fingerprint);
+  else site.writer.write(job.path, html, fingerprint);
 }
 
 /** clashes() for a stage that writes synchronously. */
@@ -513,8 +524,8 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
    * pool was started for the posts (none is started for a few list pages); `template` names
    * the file its errors are reported on.
    */
-  const renderOnPool = async (job: PageJob, template: string): Promise<PageOutcome> => {
-    if (pool) return (await pool).page({ render: job, source: template });
+  const renderOnPool = async (job: PageJob, template: string, target: string | undefined): Promise<PageOutcome> => {
+    if (pool) return (await pool).page({ render: job, source: template, target });
     try {
       return { html: renderPage(job, site.renderer) };
     } catch (error) {
@@ -527,20 +538,37 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
     const wantsPage = !current[i];
     // (A post the state knows but whose article changed is looked for: an edit undone, a branch checked out.)
     const probe = probeNew || known[post.source] !== undefined;
-    const outcome = await run({ task: transformTask(post), key: keyOf(post), probe, page: wantsPage ? postPageOutline(post, index) : undefined, terms: stream, article: false });
-    if ('diagnostic' in outcome) return { post, diagnostic: outcome.diagnostic };
+    // In a first build the pool thread writes the page where it goes (the HTML need not come back).
+    let target: string | undefined;
+    try {
+      if (wantsPage) target = site.writer.target(post.outputPath);
+    } catch (error) {
+      return { post, diagnostic: renderDiagnostic(post.source, error) };
+    }
+    const outcome = await run({ task: transformTask(post), key: keyOf(post), probe, page: wantsPage ? postPageOutline(post, index) : undefined, target, terms: stream, article: false });
+    if ('diagnostic' in outcome) {
+      site.writer.release(post.outputPath);
+      return { post, diagnostic: outcome.diagnostic };
+    }
     // (The previous build's record itself when it holds: the build can tell its state is unchanged.)
     const record = kept ?? outcome.record;
     summaries.set(post.source, record.summary);
     if (wantsPage) {
       try {
         const { job, fingerprint } = pageOf(post, record);
-        if (!site.writer.isCurrent(job.path, fingerprint)) {
+        if (outcome.html === undefined) {
           site.work.pagesRendered++;
-          site.writer.write(job.path, outcome.html!, fingerprint);
+          site.writer.placed(job.path, fingerprint);
+        } else if (!site.writer.isCurrent(job.path, fingerprint)) {
+          site.work.pagesRendered++;
+          site.writer.write(job.path, outcome.html, fingerprint);
         }
       } catch (error) {
         summaries.delete(post.source); // not built: not listed either
+        if (target && outcome.html === undefined) {
+          rmSync(target, { force: true });
+          site.writer.release(post.outputPath);
+        }
         return { post, diagnostic: renderDiagnostic(post.source, error) };
       }
     }

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { articleParts, cacheEntry, lookupsHold, openArticleCache, type LinkAnswers } from '../cache/article-cache.js';
 import type { ArticleRecord } from '../cache/build-state.js';
 import type { CacheFolder } from '../cache/seal.js';
@@ -38,6 +40,8 @@ export interface PostTask {
   readonly probe: boolean;
   /** Its page, to be rendered with the article (completePostPage adds what depends on the article); none: no page wanted. */
   readonly page?: PageJob | undefined;
+  /** Where to write the page (a first build writes its files in place: OutputWriter.target); none: the page comes back. */
+  readonly target?: string | undefined;
   /** Its search terms are wanted. */
   readonly terms: boolean;
   /** Its article's HTML is wanted (a feed's entry). */
@@ -48,10 +52,12 @@ export interface PostTask {
 export interface PageTask {
   readonly render: PageJob;
   readonly source: string;
+  /** Where to write it (see PostTask.target). */
+  readonly target?: string | undefined;
 }
 
-/** A rendered page, or why it could not be. */
-export type PageOutcome = { readonly html: string } | { readonly diagnostic: Diagnostic };
+/** A rendered page (none: written to its target), or why it could not be. */
+export type PageOutcome = { readonly html?: string | undefined } | { readonly diagnostic: Diagnostic };
 
 /** What a pool thread is given: a post's work or a page to render. */
 export type PoolTask = PostTask | PageTask;
@@ -61,6 +67,22 @@ export type PoolOutcome = PostOutcome | PageOutcome;
 export type PostOutcome =
   | { readonly record: ArticleRecord; readonly transformed: boolean; readonly html?: string | undefined; readonly terms?: BodyTerms | undefined; readonly article?: string | undefined }
   | { readonly diagnostic: Diagnostic; readonly transformed: boolean };
+
+/**
+ * Writes a page to its target when it has one: undefined once written (the HTML need not
+ * cross to the main thread), else the HTML (no target, or it could not be written there: the
+ * main thread writes it, and reports a failure).
+ */
+function written(html: string, target: string | undefined): string | undefined {
+  if (target === undefined) return html;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, html);
+    return undefined;
+  } catch {
+    return html;
+  }
+}
 
 /** Prepares a thread for posts' work (its article processor, cache, templates, tokeniser) and gives the function that does a task. */
 export function postWorker(setup: PostWorkSetup): (task: PoolTask) => Promise<PoolOutcome> {
@@ -73,9 +95,9 @@ export function postWorker(setup: PostWorkSetup): (task: PoolTask) => Promise<Po
   const normalise = setup.search ? searchNormalizer() : undefined;
   const answers: LinkAnswers = (href) => ({ archived: lookup.archivedUrl(href) ?? null, sourceSite: lookup.isSourceSite(href) });
 
-  const page = ({ render, source }: PageTask): PageOutcome => {
+  const page = ({ render, source, target }: PageTask): PageOutcome => {
     try {
-      return { html: renderPage(render, renderer) };
+      return { html: written(renderPage(render, renderer), target) };
     } catch (error) {
       return { diagnostic: renderDiagnostic(source, error) };
     }
@@ -99,7 +121,7 @@ export function postWorker(setup: PostWorkSetup): (task: PoolTask) => Promise<Po
     const terms = work.terms ? entry.terms : undefined;
     if (!work.page) return { record, transformed, terms, article: work.article ? html : undefined };
     try {
-      return { record, transformed, terms, html: renderPage(completePostPage(work.page, summary), renderer, html) };
+      return { record, transformed, terms, html: written(renderPage(completePostPage(work.page, summary), renderer, html), work.target) };
     } catch (error) {
       return { diagnostic: renderDiagnostic(task.source, error), transformed };
     }

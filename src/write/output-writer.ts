@@ -201,14 +201,9 @@ export class OutputWriter {
    * writes thousands of them; waiting for the thread pool costs more than the writes.)
    */
   write(path: string, contents: string | Buffer, fingerprint: string): void {
-    const target = resolve(this.staging, path);
-    if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${path}`);
-    const normal = relative(this.staging, target).split(sep).join('/');
-    const key = this.keyOf(normal);
-    const before = this.written.get(key);
-    if (before !== undefined) throw new OutputClash(normal, before, 'this build wrote it already as');
-    this.claim(normal);
-    this.written.set(key, normal);
+    // (A path given out by target() whose file could not be written there is written here.)
+    const given = relative(this.staging, resolve(this.staging, path)).split(sep).join('/');
+    const normal = this.pending.delete(given) ? given : this.take(path);
     const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
     if (!this.outExists && this.placeInTree(normal, bytes)) this.inTree++;
     else if (!this.holds(normal, bytes)) {
@@ -218,6 +213,53 @@ export class OutputWriter {
     }
     this.produced.set(normal, fingerprint);
   }
+
+  /** Checks a path this build writes and claims it (see write); gives it in normal form. */
+  private take(path: string): string {
+    const target = resolve(this.staging, path);
+    if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${path}`);
+    const normal = relative(this.staging, target).split(sep).join('/');
+    const key = this.keyOf(normal);
+    const before = this.written.get(key);
+    if (before !== undefined) throw new OutputClash(normal, before, 'this build wrote it already as');
+    this.claim(normal);
+    this.written.set(key, normal);
+    return normal;
+  }
+
+  /**
+   * For a first build (no output folder yet: see placeInTree), where another thread may write
+   * the file at `path` itself: claims the path as write() does (throwing OutputClash) and gives
+   * the file to write, or undefined when files are not written in place (then write() it).
+   * The writer must then be told how it went: placed() when the file is there, else write().
+   */
+  target(path: string): string | undefined {
+    if (this.outExists) return undefined;
+    const normal = this.take(path);
+    this.pending.add(normal);
+    return join(this.staging, treeFolder, normal);
+  }
+
+  /** The file of target(`path`) was written where it goes, with this fingerprint. */
+  placed(path: string, fingerprint: string): void {
+    const normal = relative(this.staging, resolve(this.staging, path)).split(sep).join('/');
+    if (!this.pending.delete(normal)) throw new Error(`${path} was not given out to be written`);
+    this.inTree++;
+    this.produced.set(normal, fingerprint);
+  }
+
+  /** A path given out by target() whose file will not be written after all (its post failed): no longer this build's. */
+  release(path: string): void {
+    const normal = relative(this.staging, resolve(this.staging, path)).split(sep).join('/');
+    if (!this.pending.delete(normal)) return;
+    const key = this.keyOf(normal);
+    this.written.delete(key);
+    this.claimed.delete(key);
+    this.addFolders(key, -1);
+  }
+
+  /** Paths given out by target() and not placed() yet. */
+  private readonly pending = new Set<string>();
 
   /** Files written in place in the staging tree (a first build: see placeInTree). */
   private inTree = 0;

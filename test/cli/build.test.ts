@@ -285,6 +285,11 @@ describe('gazette build with bad input', () => {
     expect(r.stderr).toMatch(/failing-tag-templates\/tags\.njk: template .*failing-tag-templates\/tag\.njk:4: Unable to call/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<html');
     expect(existsSync(join(out, 'tags/index.html'))).toBe(true);
+    // The list stops at the failing page, on worker threads as on one: no tag page is left behind.
+    expect(listFiles(out).filter((f) => /^tags\/.+\/index\.html$/.test(f))).toEqual([]);
+    const one = join(work, 'failing-tag-one-thread');
+    expect((await runCli(['build', '--templates', templates, '--out', one, '--threads', '0', '--no-cache'])).code).toBe(1);
+    expect(listFiles(out)).toEqual(listFiles(one));
   });
 
   it('does not read the output folder as posts when it lies inside the posts folder', async () => {
