@@ -33,10 +33,10 @@ export interface CacheEntry {
   readonly terms?: BodyTerms | undefined;
 }
 
-/** An article split into what pages need (HTML), what the search index needs (text) and what the build state keeps (the summary). */
-export function articleParts(article: Omit<Article, 'text'> & { readonly text?: string }): { html: string; text: string | undefined; summary: ArticleSummary } {
-  const { html, text, ...summary } = article;
-  return { html, text, summary };
+/** A cached article split into what pages need (HTML) and what the build state keeps (the summary). */
+export function articleParts(article: Omit<Article, 'text'>): { html: string; summary: ArticleSummary } {
+  const { html, ...summary } = article;
+  return { html, summary };
 }
 
 /** A transformed article as the cache keeps it: its text's search terms (when `normalise` is given: the site has a search page) in place of the text. */
