@@ -202,7 +202,7 @@ export class OutputWriter {
    */
   write(path: string, contents: string | Buffer, fingerprint: string): void {
     // (A path given out by target() whose file could not be written there is written here.)
-    const given = relative(this.staging, resolve(this.staging, path)).split(sep).join('/');
+    const given = this.normalOf(path);
     const normal = this.pending.delete(given) ? given : this.take(path);
     const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
     if (!this.outExists && this.placeInTree(normal, bytes)) this.inTree++;
@@ -214,11 +214,15 @@ export class OutputWriter {
     this.produced.set(normal, fingerprint);
   }
 
+  /** An output path as the writer records it: relative, with `/`, `.` and `..` resolved. */
+  private normalOf(path: string): string {
+    return relative(this.staging, resolve(this.staging, path)).split(sep).join('/');
+  }
+
   /** Checks a path this build writes and claims it (see write); gives it in normal form. */
   private take(path: string): string {
-    const target = resolve(this.staging, path);
-    if (!target.startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${path}`);
-    const normal = relative(this.staging, target).split(sep).join('/');
+    if (!resolve(this.staging, path).startsWith(this.staging + sep)) throw new Error(`refusing to write outside the output folder: ${path}`);
+    const normal = this.normalOf(path);
     const key = this.keyOf(normal);
     const before = this.written.get(key);
     if (before !== undefined) throw new OutputClash(normal, before, 'this build wrote it already as');
@@ -242,7 +246,7 @@ export class OutputWriter {
 
   /** The file of target(`path`) was written where it goes, with this fingerprint. */
   placed(path: string, fingerprint: string): void {
-    const normal = relative(this.staging, resolve(this.staging, path)).split(sep).join('/');
+    const normal = this.normalOf(path);
     if (!this.pending.delete(normal)) throw new Error(`${path} was not given out to be written`);
     this.inTree++;
     this.produced.set(normal, fingerprint);
@@ -250,7 +254,7 @@ export class OutputWriter {
 
   /** A path given out by target() whose file will not be written after all (its post failed): no longer this build's. */
   release(path: string): void {
-    const normal = relative(this.staging, resolve(this.staging, path)).split(sep).join('/');
+    const normal = this.normalOf(path);
     if (!this.pending.delete(normal)) return;
     const key = this.keyOf(normal);
     this.written.delete(key);
