@@ -13,7 +13,7 @@ import { buildSiteIndex, type SiteIndex } from './site/site-index.js';
 import { postsSharingUrls } from './site/shared-urls.js';
 import { articleFingerprint } from './load/article-fingerprint.js';
 import { readBody } from './transform/read-body.js';
-import { searchAssetPaths, searchData, searchIndexUpdatable, writeSearchAssets, writeSearchIndex } from './search/write-search.js';
+import { keepSearchIndexCopy, previousSearchIndex, searchAssetPaths, searchData, writeSearchAssets, writeSearchIndex } from './search/write-search.js';
 import { createSearchIndex, type BodyTerms } from './search/search-index.js';
 import { lazyConverter } from './search/converter.js';
 import { traditionalChars } from './search/traditional-chars.js';
@@ -82,6 +82,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ? { forget: () => forgetBuildState(cache, options.outDir), save: (state: BuildState) => writeBuildState(cache, options.outDir, state) }
     : undefined;
   const site = await buildSite(options, previous, persist);
+  // (For a later build without this output folder: a deploy on a fresh runner that restores the cache.)
+  if (cache && site.state.search) keepSearchIndexCopy(cache, options.outDir, site.state.search);
   return reportOf(site, options, performance.now() - started);
 }
 
@@ -182,8 +184,9 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
 async function buildPages(site: SiteWork, known: Readonly<Record<string, ArticleRecord>> | undefined, previousSearch: SearchState | undefined) {
   const { index, options, renderer, diagnostics, renderKey } = site;
   const errorsBefore = diagnostics.length;
-  // The search index is made as the posts come back unless the one in the output folder can be updated.
-  const stream = site.renderer.has(searchTemplate) && !searchIndexUpdatable(site, previousSearch);
+  // The search index is made as the posts come back unless the previous one (in the output folder, or the cache's copy) can be updated.
+  const previousIndex = site.renderer.has(searchTemplate) ? previousSearchIndex(site, previousSearch) : undefined;
+  const stream = site.renderer.has(searchTemplate) && !previousIndex;
   const { built, articles, views, articleHtml, articleTerms, storedTerms, streamed, renderOnPool, close } = await buildPosts(site, known, stream);
   try {
     // Every page for the sitemap: the posts, then the list pages as they are made.
@@ -251,7 +254,7 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
     if (renderer.has(searchTemplate)) {
       await clashes(site, searchData, async () => {
         writeSearchAssets(site);
-        search = await writeSearchIndex(site, built, (source) => articles[source]!, { articleTerms, storedTerms }, previousSearch, streamed);
+        search = await writeSearchIndex(site, built, (source) => articles[source]!, { articleTerms, storedTerms }, previousIndex, streamed);
       });
     }
     if (options.config.url) {

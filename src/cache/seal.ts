@@ -3,7 +3,8 @@ import { createHmac, timingSafeEqual, type Hmac } from 'node:crypto';
 /**
  * Every file of the cache is sealed: its first line is an HMAC-SHA256 of the rest, keyed by
  * this user's secret (kept outside every project, see machine-secret.ts) and bound to what
- * the file is (an article entry under its key, the state of an output folder). A
+ * the file is (an article entry under its key, the state of an output folder, the manifest of its
+ * search index's copy). A
  * file whose seal does not hold was not written by gazette on this machine (a `.cache/`
  * shipped with an archive, or edited by hand): it is read as a miss, never trusted.
  */
@@ -15,7 +16,7 @@ export interface CacheFolder {
 }
 
 /** What a sealed file is: a kind and the name it is read by (an article key, an output folder). */
-export type SealLabel = readonly [kind: 'article' | 'state', name: string];
+export type SealLabel = readonly [kind: 'article' | 'state' | 'search', name: string];
 
 /** Length of the seal line: the MAC's hex and a newline. */
 export const sealLength = 65;

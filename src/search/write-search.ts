@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteWork } from '../build.js';
 import { hashOf, type ArticleRecord, type SearchState } from '../cache/build-state.js';
+import { keepSearchCopy, searchCopy } from '../cache/search-copy.js';
+import type { CacheFolder } from '../cache/seal.js';
 import type { Post } from '../types.js';
 import { normalizer, shardOf } from './browser/tokens.js';
 import { converterLicence, converterModulePath, lazyConverter } from './converter.js';
@@ -44,15 +46,38 @@ export function writeSearchAssets(site: SiteWork): void {
   }
 }
 
+/** The previous build's search index: what it holds, and the folder its files are in. */
+export interface PreviousIndex {
+  readonly state: SearchState;
+  readonly folder: string;
+  /** True when the folder is the cache's copy (search-copy.ts), not the output folder's index. */
+  readonly copied: boolean;
+}
+
 /**
- * True when the search index in the output folder was made by this code and config and its
- * files are all there, so that it can be updated for the posts that changed (renumberIndex)
- * rather than made again from every post's terms.
+ * The previous build's search index when it was made by this code and config and its files
+ * are all there, so that it can be updated for the posts that changed (renumberIndex) rather
+ * than made again from every post's terms: the one in the output folder, or else (the output
+ * folder is gone: a deploy on a fresh runner) the cache's copy of it.
  */
-export function searchIndexUpdatable(site: SiteWork, previous: SearchState | undefined): boolean {
-  if (previous?.renderKey !== site.renderKey || site.writer.recorded(`${searchData}meta.json`) !== previous.fingerprint) return false;
-  const folder = join(site.options.outDir, searchData);
-  return searchIndexPaths(previous.docs.length).every((path) => existsSync(join(folder, path)));
+export function previousSearchIndex(site: SiteWork, previous: SearchState | undefined): PreviousIndex | undefined {
+  if (previous?.renderKey !== site.renderKey) return undefined;
+  const paths = searchIndexPaths(previous.docs.length);
+  const output = join(site.options.outDir, searchData);
+  if (site.writer.recorded(`${searchData}meta.json`) === previous.fingerprint && paths.every((path) => existsSync(join(output, path)))) {
+    return { state: previous, folder: output, copied: false };
+  }
+  const { cache } = site.options;
+  const copy = cache && searchCopy(cache, site.options.outDir, previous.fingerprint, paths);
+  return copy ? { state: previous, folder: copy, copied: true } : undefined;
+}
+
+/**
+ * Keeps a copy of the output folder's search index in the cache (search-copy.ts), once a
+ * build has put it in place, for a later build whose output folder is gone.
+ */
+export function keepSearchIndexCopy(cache: CacheFolder, outDir: string, state: SearchState): void {
+  keepSearchCopy(cache, outDir, state.fingerprint, join(outDir, searchData), searchIndexPaths(state.docs.length));
 }
 
 /** The terms of a built post's article, by its source; and those kept with a cache entry, by its key. */
@@ -66,24 +91,24 @@ export interface TermSource {
  * the one in the output folder was made from the same posts (their URL, title, date and
  * article); returns what it holds, for the next build. `streamed` is the index made as the
  * posts were built, when it was (the build found nothing to update). Else, when the previous
- * index is there and most posts are the same, it is updated (renumberIndex: patched when
- * posts only changed in place, else rewritten shard by shard); else made again whole from
- * the posts' terms. Files that come out the same are not rewritten either way.
+ * index is there (`previous`: in the output folder or the cache's copy) and most posts are
+ * the same, it is updated (renumberIndex: patched when posts only changed in place, else
+ * rewritten shard by shard); else made again whole from the posts' terms. Files that come out
+ * the same are not rewritten either way.
  */
 export async function writeSearchIndex(
   site: SiteWork,
   built: readonly Post[],
   articleOf: (source: string) => ArticleRecord,
   terms: TermSource,
-  previous: SearchState | undefined,
+  previous: PreviousIndex | undefined,
   streamed?: SearchIndex,
 ): Promise<SearchState> {
   const state = searchStateOf(site, built, articleOf);
   const { fingerprint } = state;
   const [meta, ...data] = searchIndexPaths(built.length).map((path) => searchData + path);
   if (site.writer.isCurrent(meta!, fingerprint) && data.map((path) => site.writer.isCurrent(path, searchDataFingerprint)).every(Boolean)) return state;
-  const previousHolds = previous?.renderKey === site.renderKey && site.writer.recorded(meta!) === previous.fingerprint;
-  if (!streamed && previousHolds && (await renumberIndex(site, built, state, previous, terms))) return state;
+  if (!streamed && previous && (await renumberIndex(site, built, state, previous, terms))) return state;
   let index = streamed;
   if (!index) {
     index = createSearchIndex(built.length, traditionalChars, lazyConverter());
@@ -101,7 +126,7 @@ export async function writeSearchIndex(
  * post again. False (nothing written) when it does not apply: another shard count, more than
  * a quarter of the posts new or changed, or a shard file missing.
  */
-async function renumberIndex(site: SiteWork, built: readonly Post[], state: SearchState, previous: SearchState, terms: TermSource): Promise<boolean> {
+async function renumberIndex(site: SiteWork, built: readonly Post[], state: SearchState, { state: previous, folder, copied }: PreviousIndex, terms: TermSource): Promise<boolean> {
   if (shardCount(previous.docs.length) !== shardCount(built.length)) return false;
   const before = new Map(previous.docs.map(([source, key, title], id) => [source, { id, key, title }]));
   const renumber = new Int32Array(previous.docs.length).fill(-1);
@@ -114,8 +139,7 @@ async function renumberIndex(site: SiteWork, built: readonly Post[], state: Sear
   if (added.length > built.length / 4) return false;
   // Only posts changed where they were (a title or an article edited): patch their shards alone.
   const inPlace = previous.docs.length === built.length && renumber.every((id, old) => id === old || id === -1) && added.every((id) => previous.docs[id]![0] === state.docs[id]![0]);
-  if (inPlace && (await patchInPlace(site, built, state, previous, added, terms))) return true;
-  const folder = join(site.options.outDir, searchData);
+  if (inPlace && !copied && (await patchInPlace(site, built, state, previous, added, terms))) return true;
   const shards = shardCount(built.length);
   const shardFile = (shard: number) => join(folder, `t/${shard}.json`);
   // All must be there; each is then read, rewritten and let go in turn (the whole index is
@@ -133,8 +157,14 @@ async function renumberIndex(site: SiteWork, built: readonly Post[], state: Sear
       else terms.set(term, [[id, body, title]]);
     }
   }
+  // Every post keeps its id: a shard no post was added to is the previous one (from the cache's copy, linked).
+  const sameIds = renumber.every((id, old) => id === old);
   for (let shard = 0; shard < shards; shard++) {
     const path = `${searchData}t/${shard}.json`;
+    if (sameIds && copied && additions[shard]!.size === 0) {
+      site.writer.writeFrom(path, shardFile(shard), searchDataFingerprint);
+      continue;
+    }
     const original = readFileSync(shardFile(shard), 'utf8');
     const contents = renumberShard(original, renumber, additions[shard]!);
     // A shard that comes out the same is kept without reading it again.

@@ -1,6 +1,7 @@
 import { type Dirent, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { linkOrCopy } from '../link-or-copy.js';
 import { diagnostic } from '../errors.js';
 import { NotRegularFileError, readRegularFile } from '../read-regular-file.js';
 import { foldedPath, foldersOf } from '../site/output-paths.js';
@@ -205,10 +206,25 @@ export class OutputWriter {
     const given = this.normalOf(path);
     const normal = this.pending.delete(given) ? given : this.take(path);
     const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
-    if (!this.outExists && this.placeInTree(normal, bytes)) this.inTree++;
+    if (!this.outExists && this.placeInTree(normal, (target) => writeFileSync(target, bytes))) this.inTree++;
     else if (!this.holds(normal, bytes)) {
       // Staged files are numbered, not placed: no folders to make until the commit.
       writeFileSync(join(this.staging, String(this.staged.length)), bytes);
+      this.staged.push(normal);
+    }
+    this.produced.set(normal, fingerprint);
+  }
+
+  /**
+   * Writes one file as write() does, as a hard link to the file `from` (or a copy of it where
+   * links cannot be made): for files kept elsewhere whole, such as the cache's copy of the
+   * search index. `from` must never be changed in place afterwards.
+   */
+  writeFrom(path: string, from: string, fingerprint: string): void {
+    const normal = this.take(path);
+    if (!this.outExists && this.placeInTree(normal, (target) => linkOrCopy(from, target))) this.inTree++;
+    else {
+      linkOrCopy(from, join(this.staging, String(this.staged.length)));
       this.staged.push(normal);
     }
     this.produced.set(normal, fingerprint);
@@ -276,7 +292,7 @@ export class OutputWriter {
    * per file (a first build, or a deploy on a fresh runner, writes every page). False when it
    * cannot be (the file is then staged as any other, and its failure reported at the commit).
    */
-  private placeInTree(path: string, bytes: Buffer): boolean {
+  private placeInTree(path: string, put: (target: string) => void): boolean {
     const target = join(this.staging, treeFolder, path);
     try {
       const folder = dirname(target);
@@ -284,7 +300,7 @@ export class OutputWriter {
         mkdirSync(folder, { recursive: true });
         this.treeFolders.add(folder);
       }
-      writeFileSync(target, bytes);
+      put(target);
       return true;
     } catch {
       // (A file half written is no file: the staged one replaces it at the commit, or it is reported.)

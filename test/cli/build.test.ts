@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/report.js';
 import { loadConfig } from '../../src/config.js';
+import { hashOf } from '../../src/cache/build-state.js';
 import { root } from '../helpers/paths.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { brokenReferences, listFiles, read, texts } from '../helpers/site-files.js';
@@ -210,6 +211,11 @@ describe('gazette build on the sample archive', () => {
     expect(done).toMatchObject({ postsParsed: 0, articlesTransformed: 0 });
     expect(done.pagesRendered).toBeGreaterThan(report.posts.length);
     sameAsSite(deploy);
+    // The search index was not made again: its term shards are the cache's copy (search-copy.ts), linked.
+    const copy = join(root, '.cache/gazette/search', hashOf(deploy).slice(0, 32), 'data');
+    const shards = listFiles(join(deploy, 'search/data')).filter((file) => file.startsWith('t/'));
+    expect(shards).toContain('t/0.json');
+    for (const file of shards) expect(statSync(join(deploy, 'search/data', file)).ino, file).toBe(statSync(join(copy, file)).ino);
   });
 });
 

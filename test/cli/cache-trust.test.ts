@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +138,40 @@ describe('the cache trusts only what this machine wrote', () => {
       writeFileSync(file, text.slice(0, start) + JSON.stringify(entry));
     }
     rmSync(join(dir, 'site'), { recursive: true });
+    await build(dir);
+    await expectClean(dir, 'zzforgedterm');
+  });
+
+  it('publishes no search index file planted in the cache’s copy of the index, and keeps a sound copy again', async () => {
+    const dir = project();
+    await build(dir);
+    const shards = cacheFiles(dir, 'search', '.json').filter((file) => /[/]t[/]\d+\.json$/.test(file));
+    expect(shards.length).toBeGreaterThan(0);
+    // (The copy's files are the output's, linked: the output is deleted before the next build, as on a fresh runner.)
+    rmSync(join(dir, 'site'), { recursive: true });
+    for (const file of shards) writeFileSync(file, '{"zzforgedterm":[[0],[100],[100]]}');
+    const report = await build(dir);
+    expect(report.work.articlesTransformed).toBe(0);
+    await expectClean(dir, 'zzforgedterm');
+    expect(cachedText(dir)).not.toContain('zzforgedterm');
+  });
+
+  it('publishes no search index from a copy whose manifest was rewritten to match planted files', async () => {
+    const dir = project();
+    await build(dir);
+    const [manifest] = cacheFiles(dir, 'search', 'manifest.json');
+    const text = readFileSync(manifest!, 'utf8');
+    const sealLine = text.slice(0, text.indexOf('\n') + 1);
+    const body = JSON.parse(text.slice(sealLine.length)) as { files: [string, string][] };
+    const forged = '{"zzforgedterm":[[0],[100],[100]]}';
+    const data = join(manifest!, '..', 'data');
+    rmSync(join(dir, 'site'), { recursive: true });
+    for (const entry of body.files) {
+      if (!entry[0].startsWith('t/')) continue;
+      writeFileSync(join(data, entry[0]), forged);
+      entry[1] = createHash('sha256').update(forged).digest('hex');
+    }
+    writeFileSync(manifest!, sealLine + JSON.stringify(body));
     await build(dir);
     await expectClean(dir, 'zzforgedterm');
   });

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { linkOrCopy } from '../link-or-copy.js';
+import { hashOf } from './build-state.js';
+import { markCacheFolder } from './cache-folder.js';
+import { seal, unseal, type CacheFolder } from './seal.js';
+
+/**
+ * The cache's copy of the search index an output folder holds
+ * (`.cache/gazette/search/<output folder's hash>/`), so that a build whose output folder is
+ * gone — a deploy on a fresh runner that restored `.cache/` — updates the index from the copy
+ * instead of making it again from every post's terms (which costs the main thread seconds at
+ * 10,000 posts). The copy's files are hard links to the output's (a build never changes an
+ * output file in place: it renames new ones over them), or copies where links cannot be
+ * made; a sealed manifest (seal.ts) gives the index's fingerprint and each file's sha256,
+ * and a file whose bytes do not match makes the whole copy a miss: a `.cache/` from
+ * elsewhere, or a file edited in place, is never published.
+ */
+
+/** The manifest: the search state fingerprint the files are of, and each file's path and sha256. */
+interface Manifest {
+  readonly fingerprint: string;
+  readonly files: readonly (readonly [path: string, sha256: string])[];
+}
+
+function copyFolder(cache: CacheFolder, outDir: string): string {
+  return join(cache.dir, 'search', hashOf(outDir).slice(0, 32));
+}
+
+const manifestName = 'manifest.json';
+
+function readManifest(cache: CacheFolder, outDir: string): Manifest | undefined {
+  try {
+    const body = unseal(cache.secret, ['search', outDir], readFileSync(join(copyFolder(cache, outDir), manifestName)));
+    return body && (JSON.parse(body.toString('utf8')) as Manifest);
+  } catch {
+    return undefined; // none, or unreadable: no copy
+  }
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The folder holding the copy of the search index whose fingerprint is `fingerprint`, with
+ * exactly the files `paths` (relative to it), each checked against the manifest; undefined
+ * when there is no such copy. A copy whose manifest is not sealed here, or any of whose files
+ * differs from what was kept, is removed (the build then keeps a new one).
+ */
+export function searchCopy(cache: CacheFolder, outDir: string, fingerprint: string, paths: readonly string[]): string | undefined {
+  const manifest = readManifest(cache, outDir);
+  if (manifest?.fingerprint !== fingerprint || manifest.files.length !== paths.length) {
+    if (manifest === undefined) rmSync(copyFolder(cache, outDir), { recursive: true, force: true });
+    return undefined;
+  }
+  const folder = join(copyFolder(cache, outDir), 'data');
+  const kept = new Map(manifest.files);
+  const holds = (path: string) => {
+    try {
+      return sha256(readFileSync(join(folder, path))) === kept.get(path);
+    } catch {
+      return false;
+    }
+  };
+  if (paths.every(holds)) return folder;
+  rmSync(copyFolder(cache, outDir), { recursive: true, force: true });
+  return undefined;
+}
+
+/**
+ * Keeps a copy of the search index in `indexDir` (the output folder's), made for the search
+ * state `fingerprint`, with the files `paths`: nothing to do when the copy is of that
+ * fingerprint already. The new copy is made beside the old one and replaces it at once; when
+ * a file of the index cannot be read, the old copy is removed and none is kept.
+ */
+export function keepSearchCopy(cache: CacheFolder, outDir: string, fingerprint: string, indexDir: string, paths: readonly string[]): void {
+  if (readManifest(cache, outDir)?.fingerprint === fingerprint) return;
+  const folder = copyFolder(cache, outDir);
+  const fresh = `${folder}.${process.pid}.new`;
+  const stale = `${folder}.${process.pid}.old`;
+  markCacheFolder(cache.dir);
+  rmSync(fresh, { recursive: true, force: true });
+  try {
+    const files: [string, string][] = [];
+    const made = new Set<string>();
+    for (const path of paths) {
+      const from = join(indexDir, path);
+      const to = join(fresh, 'data', path);
+      if (!made.has(dirname(to))) {
+        mkdirSync(dirname(to), { recursive: true });
+        made.add(dirname(to));
+      }
+      linkOrCopy(from, to);
+      files.push([path, sha256(readFileSync(to))]);
+    }
+    const manifest: Manifest = { fingerprint, files };
+    writeFileSync(join(fresh, manifestName), seal(cache.secret, ['search', outDir], JSON.stringify(manifest)));
+    rmSync(stale, { recursive: true, force: true });
+    try {
+      renameSync(folder, stale);
+    } catch {
+      // no copy yet
+    }
+    renameSync(fresh, folder);
+  } catch {
+    // (An index file missing or unreadable: no copy is better than a wrong one.)
+    rmSync(folder, { recursive: true, force: true });
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+    rmSync(stale, { recursive: true, force: true });
+  }
+}
