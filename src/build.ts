@@ -250,6 +250,10 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
         diagnostics.push(renderDiagnostic(relative(options.cwd, join(options.templatesDir, `${template}.njk`)), error));
       }
     }
+    // Every page is rendered: the pool's threads are let go before the search index and the
+    // feeds, whose garbage would otherwise come on top of their heaps (an article or terms
+    // missing from the cache, or none with --no-cache, start the pool again).
+    await close();
     let search: SearchState | undefined;
     if (renderer.has(searchTemplate)) {
       await clashes(site, searchData, async () => {
@@ -579,7 +583,7 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
   };
 
   // The search index, made as the posts come back: each built post's terms in the index's order.
-  const streamed = stream ? createSearchIndex(index.posts.length, traditionalChars, lazyConverter()) : undefined;
+  const streamed = stream ? createSearchIndex(index.posts.length, traditionalChars, lazyConverter(), { folder: site.writer.scratch('search') }) : undefined;
   let taken = 0;
   const take = () => {
     for (; taken < results.length && results[taken] !== undefined; taken++) {

@@ -27,8 +27,18 @@ export class PostingsArena {
   private readonly terms: string[] = [];
   private state = new Float64Array(fields * 1024);
   private readonly chunks: Uint8Array[] = [];
-  /** Bytes left in the last chunk. */
+  /** Chunks in use (after clear(), the others are reused before any is added). */
+  private inUse = 0;
+  /** Bytes left in the last chunk in use. */
   private free = 0;
+
+  /** Forgets every term and posting, keeping the large arrays for the postings added next. */
+  clear(): void {
+    this.ids.clear();
+    this.terms.length = 0;
+    this.inUse = 0;
+    this.free = 0;
+  }
 
   /** How many terms have postings. */
   get size(): number {
@@ -60,9 +70,9 @@ export class PostingsArena {
     }
     const bytes = this.chunks[Math.floor(block / chunkSize)]!;
     const start = (block % chunkSize) + 2;
-    let end = varint(bytes, start + used, id - s[at + 4]!);
-    end = varint(bytes, end, body);
-    end = varint(bytes, end, title);
+    let end = writeVarint(bytes, start + used, id - s[at + 4]!);
+    end = writeVarint(bytes, end, body);
+    end = writeVarint(bytes, end, title);
     used = end - start;
     bytes[start - 2] = used & 0xff;
     bytes[start - 1] = used >> 8;
@@ -71,39 +81,57 @@ export class PostingsArena {
     s[at + 5] = s[at + 5]! + 1;
   }
 
+  /** Bytes the postings take (the large arrays, whether full or not) and the terms' state. */
+  get bytes(): number {
+    return this.inUse * chunkSize + this.terms.length * fields * 8;
+  }
+
+  /**
+   * A term's postings as they are kept: the varints of each posting's gap to the previous one
+   * (the first from 0: the post's id), body weight and title weight, in one array; undefined
+   * for a term without any. (For moving postings out whole: see postings-spill.ts.)
+   */
+  encoded(term: string): Uint8Array | undefined {
+    const t = this.ids.get(term);
+    if (t === undefined) return undefined;
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    this.forEachBlock(t, (bytes) => {
+      parts.push(bytes);
+      length += bytes.length;
+    });
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  }
+
   /** A term's postings as the shard files hold them; undefined for a term without any. */
   postings(term: string): Postings | undefined {
     const t = this.ids.get(term);
     if (t === undefined) return undefined;
-    const count = this.state[t * fields + 5]!;
-    const gaps: number[] = [];
-    const body: number[] = [];
-    const title: number[] = [];
+    const postings: Postings = [[], [], []];
+    this.forEachBlock(t, (bytes) => decodePostings(bytes, 0, bytes.length, postings));
+    return postings;
+  }
+
+  /** Calls `visit` with the bytes held by each block of term `t`, in order. */
+  private forEachBlock(t: number, visit: (bytes: Uint8Array) => void): void {
     let block = this.state[t * fields]!;
+    const last = this.state[t * fields + 1]!;
     let size = firstBlock;
-    const values = [gaps, body, title];
-    let n = 0;
-    while (gaps.length < count) {
+    for (;;) {
       const bytes = this.chunks[Math.floor(block / chunkSize)]!;
       const start = (block % chunkSize) + 2;
-      const end = start + (bytes[start - 2]! | (bytes[start - 1]! << 8));
-      let value = 0;
-      let shift = 0;
-      for (let at = start; at < end; at++) {
-        const byte = bytes[at]!;
-        value += (byte & 0x7f) * 2 ** shift;
-        if (byte >= 0x80) shift += 7;
-        else {
-          values[n++ % 3]!.push(value);
-          value = 0;
-          shift = 0;
-        }
-      }
+      visit(bytes.subarray(start, start + (bytes[start - 2]! | (bytes[start - 1]! << 8))));
+      if (block === last) return;
       const tail = (block % chunkSize) + size - 4;
       block = bytes[tail]! + bytes[tail + 1]! * 2 ** 8 + bytes[tail + 2]! * 2 ** 16 + bytes[tail + 3]! * 2 ** 24;
       size = Math.min(size * 2, biggestBlock);
     }
-    return [gaps, body, title];
   }
 
   private newTerm(term: string): number {
@@ -126,10 +154,11 @@ export class PostingsArena {
   /** The offset of a new block of `size` bytes (in the last chunk, or a new one). */
   private allocate(size: number): number {
     if (this.free < size) {
-      this.chunks.push(new Uint8Array(chunkSize));
+      if (this.inUse === this.chunks.length) this.chunks.push(new Uint8Array(chunkSize));
+      this.inUse++;
       this.free = chunkSize;
     }
-    const offset = (this.chunks.length - 1) * chunkSize + (chunkSize - this.free);
+    const offset = (this.inUse - 1) * chunkSize + (chunkSize - this.free);
     this.free -= size;
     return offset;
   }
@@ -145,8 +174,37 @@ export class PostingsArena {
   }
 }
 
+/**
+ * Appends the postings in `bytes` from `start` to `end` (varints of gap, body weight, title
+ * weight, as the arena keeps them) to `into`. Returns the sum of the gaps read: the last
+ * post's id when the first gap is from 0. With `rebase`, the first gap read is from 0 and
+ * is appended as the gap from post `rebase` (postings kept in pieces: see postings-spill.ts).
+ */
+export function decodePostings(bytes: Uint8Array, start: number, end: number, into: Postings, rebase?: number): number {
+  const values = into as [number[], number[], number[]];
+  let value = 0;
+  let shift = 0;
+  let n = 0;
+  let sum = 0;
+  for (let at = start; at < end; at++) {
+    const byte = bytes[at]!;
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte >= 0x80) shift += 7;
+    else {
+      if (n % 3 === 0) {
+        sum += value;
+        values[0].push(n === 0 && rebase !== undefined ? value - rebase : value);
+      } else values[n % 3]!.push(value);
+      n++;
+      value = 0;
+      shift = 0;
+    }
+  }
+  return sum;
+}
+
 /** Writes `value` as a varint at `at`; returns where the next byte goes. */
-function varint(bytes: Uint8Array, at: number, value: number): number {
+export function writeVarint(bytes: Uint8Array, at: number, value: number): number {
   while (value >= 0x80) {
     bytes[at++] = (value & 0x7f) | 0x80;
     value = Math.floor(value / 0x80);

@@ -1,7 +1,7 @@
 import { indexVersion, type DisplayChunk, type Postings, type SearchMeta } from './browser/engine.js';
 import { fieldWeight, forEachTerm, normalizer, shardOf, type Convert } from './browser/tokens.js';
 import { lazyConverter } from './converter.js';
-import { PostingsArena } from './postings-arena.js';
+import { PostingsSpill } from './postings-spill.js';
 import { traditionalChars } from './traditional-chars.js';
 
 /**
@@ -108,13 +108,18 @@ function forEachWeight(normalise: (text: string) => string, title: string, body:
   for (const [term, weight] of titleWeights) visit(term, 0, weight);
 }
 
+/** Bytes of postings an index being built holds before it moves them out to files (postings-spill.ts): more than a 10,000-post archive's. */
+const postingsBudget = 96 * 2 ** 20;
+
 /**
  * Builds an index of at most `posts` posts added in order. `traditional` and `convert` are
  * the converter's character set and the converter (tokens.ts); the browser gets the same set.
+ * With `spill` (a folder of its own, which the caller removes), postings beyond `budget`
+ * bytes are moved out to files there and merged back shard by shard when the files are made.
  */
-export function createSearchIndex(posts: number, traditional: string, convert: Convert) {
+export function createSearchIndex(posts: number, traditional: string, convert: Convert, spill?: { folder: string; budget?: number }) {
   const normalise = normalizer(traditional, convert);
-  const postings = new PostingsArena();
+  const postings = new PostingsSpill(spill?.folder, spill?.budget ?? postingsBudget);
   const display: [string, string, string][] = [];
 
   function add(doc: SearchDoc): void {
@@ -122,19 +127,13 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
     if (id >= posts) throw new Error('more posts added to the search index than it was made for');
     display.push(displayRow(doc));
     forEachWeight(normalise, doc.title, doc.body, (term, body, title) => postings.add(term, id, body, title));
+    postings.settle();
   }
 
-  /** The index's files; shard files are made one at a time, as they are asked for. */
+  /** The index's files; shard files are made one at a time, as they are asked for. Call once. */
   function* files(): Generator<SearchFile> {
-    const shards = shardCount(display.length);
     yield { path: 'meta.json', contents: metaJson(display.length, traditional) };
-    const byShard: string[][] = Array.from({ length: shards }, () => []);
-    for (const term of postings.keys()) byShard[shardOf(term, shards)]!.push(term);
-    for (let shard = 0; shard < shards; shard++) {
-      const entries: Record<string, Postings> = {};
-      for (const term of byShard[shard]!.sort()) entries[term] = postings.postings(term)!;
-      yield { path: `t/${shard}.json`, contents: shardJson(entries) };
-    }
+    for (const [shard, entries] of postings.shards(shardCount(display.length))) yield { path: `t/${shard}.json`, contents: shardJson(entries) };
     yield* displayFiles(display);
   }
 
@@ -164,9 +163,10 @@ export function metaJson(posts: number, traditional: string): string {
 }
 
 /** A shard file's text: its terms in code-unit order, so a patched shard reads like a freshly made one. */
-function shardJson(entries: Readonly<Record<string, Postings>>): string {
+function shardJson(entries: Readonly<Record<string, Postings>> | ReadonlyMap<string, Postings>): string {
+  const map = entries instanceof Map ? entries : new Map(Object.entries(entries));
   const sorted: Record<string, Postings> = {};
-  for (const term of Object.keys(entries).sort()) sorted[term] = entries[term]!;
+  for (const term of [...map.keys()].sort()) sorted[term] = map.get(term)!;
   return JSON.stringify(sorted);
 }
 

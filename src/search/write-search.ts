@@ -111,7 +111,7 @@ export async function writeSearchIndex(
   if (!streamed && previous && (await renumberIndex(site, built, state, previous, terms))) return state;
   let index = streamed;
   if (!index) {
-    index = createSearchIndex(built.length, traditionalChars, lazyConverter());
+    index = createSearchIndex(built.length, traditionalChars, lazyConverter(), { folder: site.writer.scratch('search') });
     for (const post of built) index.add({ url: post.url, title: post.title, date: post.date, body: await terms.articleTerms(post.source) });
   }
   for (const file of index.files()) site.writer.write(searchData + file.path, file.contents, file.path === 'meta.json' ? fingerprint : searchDataFingerprint);

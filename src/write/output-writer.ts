@@ -499,6 +499,11 @@ export class OutputWriter {
     }
   }
 
+  /** A folder for a stage's temporary files, `name` its own, in the staging folder: removed with it at the commit (or abort). Not made here. */
+  scratch(name: string): string {
+    return join(this.staging, `scratch-${name}`);
+  }
+
   /** Throws the staging folder away, leaving the output folder as it was. */
   async abort(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });

@@ -32,6 +32,22 @@ describe('the postings of an index being built', () => {
     );
   });
 
+  it('after clear() hold only what is added next, in the large arrays they had (no more bytes)', () => {
+    const arena = new PostingsArena();
+    for (let i = 0; i < 50_000; i++) arena.add(`old${i % 5000}`, i, i % 300, 1);
+    const bytes = arena.bytes;
+    arena.clear();
+    expect(arena.size).toBe(0);
+    expect(arena.postings('old1')).toBeUndefined();
+    for (let i = 0; i < 50_000; i++) arena.add(`new${i % 5000}`, i, i % 200, 0);
+    expect(arena.bytes).toBe(bytes);
+    expect(arena.keys()).toHaveLength(5000);
+    const [gaps, body, title] = arena.postings('new7')!;
+    expect(gaps).toEqual([7, ...Array<number>(9).fill(5000)]);
+    expect(body).toEqual(Array.from({ length: 10 }, (_, k) => (7 + 5000 * k) % 200));
+    expect(title.every((w) => w === 0)).toBe(true);
+  });
+
   it('hold a hundred thousand terms across many blocks and arrays, one of them with 20,000 postings', () => {
     const arena = new PostingsArena();
     for (let i = 0; i < 100_000; i++) arena.add(`t${i}`, i, i % 300, i % 2);

@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +135,25 @@ describe('the search engine over a built index', () => {
         expect(inTitle).toEqual([...inTitle].sort((a, b) => Number(b) - Number(a)));
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('an index whose postings are moved out to files', () => {
+  it('has the files of one held in memory, byte for byte (property: budgets from every post to none)', () => {
+    const alphabet = [...'习近平台湾臺灣香港新闻聞自由中国國的是在了人abc'];
+    const text = fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 200 }), fc.constantFrom(0, 2 ** 20 + 2000, 2 ** 20 + 20_000), (pairs, budget) => {
+        const docs = pairs.map(([title, body], i) => indexed(doc(i, title, body)));
+        const filesOf = (spill?: { folder: string; budget: number }) => {
+          const index = createSearchIndex(docs.length, traditional, convert, spill);
+          for (const d of docs) index.add(d);
+          return [...index.files()];
+        };
+        expect(filesOf({ folder: join(mkdtempSync(join(tmpdir(), 'gazette-index-spill-')), 'runs'), budget })).toEqual(filesOf());
+      }),
+      { numRuns: 40 },
     );
   });
 });

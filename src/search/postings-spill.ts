@@ -1,0 +1,137 @@
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Postings } from './browser/engine.js';
+import { shardOf } from './browser/tokens.js';
+import { decodePostings, PostingsArena, writeVarint } from './postings-arena.js';
+
+/**
+ * The postings of a search index being built, held in memory up to a budget and beyond it
+ * moved out to files, so that the whole index is never held at once (at 100,000 posts the
+ * postings alone grew past 300 MB on the main thread). Posts are added in id order, so
+ * what is moved out is a run of postings per term, every run after the ones before; at the
+ * end each shard's terms are read back from the runs alone and merged (the gap of a run's
+ * first posting made relative to the run before), one shard at a time.
+ *
+ * Runs go to one file per bucket of terms, by the same hash as shards (tokens.ts shardOf):
+ * 16 buckets, the fewest shards an index has, so however many shards the index ends with
+ * (a power of two from 16 up), each shard's terms are all in one bucket.
+ */
+
+const buckets = 16;
+
+export class PostingsSpill {
+  private readonly arena = new PostingsArena();
+  /** The bucket files, open for appending, once postings have been moved out. */
+  private files: number[] | undefined;
+
+  /**
+   * `folder`: where the runs go (made when first needed; the caller removes it), none to keep
+   * everything in memory; `budget`: the bytes of postings (PostingsArena.bytes) held before
+   * they are moved out.
+   */
+  constructor(
+    private readonly folder: string | undefined,
+    private readonly budget: number,
+  ) {}
+
+  /** Adds post `id` (above every id added before) with its weights to `term`'s postings. */
+  add(term: string, id: number, body: number, title: number): void {
+    this.arena.add(term, id, body, title);
+  }
+
+  /** Moves the postings out when they are over the budget: call between posts. */
+  settle(): void {
+    if (this.folder !== undefined && this.arena.bytes > this.budget) this.moveOut(this.folder);
+  }
+
+  /** True when postings were moved out (the index is then read back from its runs). */
+  get spilled(): boolean {
+    return this.files !== undefined;
+  }
+
+  /**
+   * Each of `shards` shards (a power of two, at least 16) with its terms' postings, shard
+   * by shard. Call once, after the last post.
+   */
+  *shards(shards: number): Generator<readonly [shard: number, postings: Map<string, Postings>]> {
+    if (!this.files) {
+      // (Each shard's postings are read out of the arena when it is asked for, not all at once.)
+      const byShard = Array.from({ length: shards }, () => [] as string[]);
+      for (const term of this.arena.keys()) byShard[shardOf(term, shards)]!.push(term);
+      for (let shard = 0; shard < shards; shard++) yield [shard, new Map(byShard[shard]!.map((term) => [term, this.arena.postings(term)!]))];
+      return;
+    }
+    this.moveOut(this.folder!);
+    for (const file of this.files) closeSync(file);
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      const bytes = readFileSync(this.bucketFile(bucket));
+      // Where each record's term and postings are, by the shard of its term (4 numbers a record).
+      const records = new Map<number, number[]>();
+      for (let at = 0; at < bytes.length; ) {
+        const [termLength, afterTermLength] = readVarint(bytes, at);
+        const term = textOf(bytes, afterTermLength, afterTermLength + termLength);
+        const [length, start] = readVarint(bytes, afterTermLength + termLength);
+        const shard = shardOf(term, shards);
+        let list = records.get(shard);
+        if (!list) records.set(shard, (list = []));
+        list.push(afterTermLength, afterTermLength + termLength, start, start + length);
+        at = start + length;
+      }
+      for (let shard = bucket; shard < shards; shard += buckets) {
+        const postings = new Map<string, Postings>();
+        const last = new Map<string, number>();
+        const list = records.get(shard) ?? [];
+        for (let i = 0; i < list.length; i += 4) {
+          const term = textOf(bytes, list[i]!, list[i + 1]!);
+          let into = postings.get(term);
+          if (!into) postings.set(term, (into = [[], [], []]));
+          // (The run's first gap is from 0: its post's id, which decodePostings makes a gap from the run before's last.)
+          last.set(term, decodePostings(bytes, list[i + 2]!, list[i + 3]!, into, last.get(term) ?? 0));
+        }
+        yield [shard, postings];
+      }
+    }
+  }
+
+  private bucketFile(bucket: number): string {
+    return join(this.folder!, `${bucket}.bin`);
+  }
+
+  /**
+   * Appends every term's postings to its bucket's file as one record — the term's length and
+   * UTF-8 bytes, the length of its postings and the postings as the arena keeps them
+   * (varints: the first gap from 0) — and empties the arena (keeping its arrays).
+   */
+  private moveOut(folder: string): void {
+    if (!this.files) {
+      mkdirSync(folder, { recursive: true });
+      this.files = Array.from({ length: buckets }, (_, bucket) => openSync(this.bucketFile(bucket), 'w'));
+    }
+    const parts = Array.from({ length: buckets }, () => [] as Uint8Array[]);
+    for (const term of this.arena.keys()) {
+      const bytes = this.arena.encoded(term)!;
+      const text = Buffer.from(term, 'utf8');
+      const head = new Uint8Array(20);
+      const middle = writeVarint(head, 0, text.length);
+      const end = writeVarint(head, middle, bytes.length);
+      parts[shardOf(term, buckets)]!.push(head.subarray(0, middle), text, head.subarray(middle, end), bytes);
+    }
+    for (const [bucket, list] of parts.entries()) writeSync(this.files[bucket]!, Buffer.concat(list));
+    this.arena.clear();
+  }
+}
+
+function textOf(bytes: Buffer, start: number, end: number): string {
+  return bytes.toString('utf8', start, end);
+}
+
+function readVarint(bytes: Uint8Array, at: number): [value: number, next: number] {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++]!;
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+    shift += 7;
+  }
+}
