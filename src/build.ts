@@ -83,7 +83,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     : undefined;
   const site = await buildSite(options, previous, persist);
   // (For a later build without this output folder: a deploy on a fresh runner that restores the cache.)
-  if (cache && site.state.search) keepSearchIndexCopy(cache, options.outDir, site.state.search);
+  if (cache && site.state.search) keepSearchIndexCopy(cache, options.outDir, site.state.search, site.state.outputs);
   return reportOf(site, options, performance.now() - started);
 }
 

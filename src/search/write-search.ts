@@ -74,10 +74,13 @@ export function previousSearchIndex(site: SiteWork, previous: SearchState | unde
 
 /**
  * Keeps a copy of the output folder's search index in the cache (search-copy.ts), once a
- * build has put it in place, for a later build whose output folder is gone.
+ * build has put it in place, for a later build whose output folder is gone; none when a file
+ * of it is not in the build's record of the output (it could not be put in place).
  */
-export function keepSearchIndexCopy(cache: CacheFolder, outDir: string, state: SearchState): void {
-  keepSearchCopy(cache, outDir, state.fingerprint, join(outDir, searchData), searchIndexPaths(state.docs.length));
+export function keepSearchIndexCopy(cache: CacheFolder, outDir: string, state: SearchState, outputs: Readonly<Record<string, string>>): void {
+  const paths = searchIndexPaths(state.docs.length);
+  if (!paths.every((path) => outputs[searchData + path] !== undefined)) return;
+  keepSearchCopy(cache, outDir, state.fingerprint, join(outDir, searchData), paths);
 }
 
 /** The terms of a built post's article, by its source; and those kept with a cache entry, by its key. */
