@@ -21,7 +21,7 @@ import type { SitePlan } from './site/output-paths.js';
 import pMap from 'p-map';
 import { tasksInFlight } from './worker-pool.js';
 import { transformTask, type TransformTask } from './transform/transform-post.js';
-import type { PostPool } from './transform/transformer.js';
+import { createPostPool, type PostPool } from './transform/post-pool.js';
 import type { PageOutcome, PostOutcome, PostTask, PostWorkSetup } from './transform/post-work.js';
 import { renderDiagnostic } from './render/render-diagnostic.js';
 import { lookupsHold, openArticleCache, type ArticleCache, type LinkAnswers } from './cache/article-cache.js';
@@ -512,10 +512,11 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
     render: { templatesDir: options.templatesDir, config: options.config, cwd: options.cwd },
     search: hasSearch,
   };
-  // Workers (sized by the posts with work to do) start on the first post that needs one;
-  // loaded on demand, so a rebuild with nothing to do does not load unified, markdown-it and Nunjucks.
+  // Workers (sized by the posts with work to do) start on the first post that needs one; the
+  // article pipeline is loaded by them (or on demand), so a rebuild with nothing to do does not
+  // load unified, markdown-it and Nunjucks.
   let pool: Promise<PostPool> | undefined;
-  const poolOf = () => (pool ??= import('./transform/transformer.js').then((m) => m.createPostPool(setup, rest.length, options.threads)));
+  const poolOf = () => (pool ??= createPostPool(setup, rest.length, options.threads));
   const close = async () => {
     const closing = pool;
     pool = undefined;

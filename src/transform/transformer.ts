@@ -1,10 +1,9 @@
 import { linkLookup, type LinkLookup, type LinkTable } from '../site/link-table.js';
-import { workerPool, workersFor, type WorkerPool } from '../worker-pool.js';
+import { workerPool, workersFor } from '../worker-pool.js';
 import type { LinkLookupRecord } from '../cache/article-cache.js';
 import type { Article } from '../types.js';
 import { createArticleProcessor, type ArticleInput, type ArticleProcessorOptions } from './article-processor.js';
 import { transformPost, type TransformOutcome, type TransformTask } from './transform-post.js';
-import type { PageOutcome, PageTask, PoolOutcome, PoolTask, PostOutcome, PostTask, PostWorkSetup } from './post-work.js';
 
 /** Where posts are transformed (`gazette dev`'s quick updates): in this thread, or on worker threads that share the cores. */
 export interface Transformer {
@@ -52,26 +51,4 @@ export function createTransformer(setup: TransformSetup, posts: number, threads?
     return { run: (task) => transformPost(transform, task), close: async () => {} };
   }
   return workerPool<TransformTask, TransformOutcome>(new URL('./transform-worker.js', import.meta.url), setup, workers);
-}
-
-/** Where posts' work and pages (post-work.ts) are done: on worker threads that share the cores, or in this thread. */
-export interface PostPool {
-  post(task: PostTask): Promise<PostOutcome>;
-  page(task: PageTask): Promise<PageOutcome>;
-  close(): Promise<void>;
-}
-
-/** A pool for `posts` posts' work: one worker per core when there is enough (`threads` overrides), else this thread. */
-export async function createPostPool(setup: PostWorkSetup, posts: number, threads?: number): Promise<PostPool> {
-  const workers = workersFor(posts, threads);
-  let pool: WorkerPool<PoolTask, PoolOutcome>;
-  if (workers <= 1) {
-    const { postWorker } = await import('./post-work.js');
-    pool = { run: postWorker(setup), close: async () => {} };
-  } else pool = workerPool<PoolTask, PoolOutcome>(new URL('./post-worker.js', import.meta.url), setup, workers);
-  return {
-    post: (task) => pool.run(task) as Promise<PostOutcome>,
-    page: (task) => pool.run(task) as Promise<PageOutcome>,
-    close: () => pool.close(),
-  };
 }
