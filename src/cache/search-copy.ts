@@ -52,7 +52,7 @@ function sha256(bytes: Buffer): string {
 export function searchCopy(cache: CacheFolder, outDir: string, fingerprint: string, paths: readonly string[]): string | undefined {
   const manifest = readManifest(cache, outDir);
   if (manifest?.fingerprint !== fingerprint || manifest.files.length !== paths.length) {
-    if (manifest === undefined) rmSync(copyFolder(cache, outDir), { recursive: true, force: true });
+    if (manifest === undefined) removeCopy(cache, outDir);
     return undefined;
   }
   const folder = join(copyFolder(cache, outDir), 'data');
@@ -65,24 +65,34 @@ export function searchCopy(cache: CacheFolder, outDir: string, fingerprint: stri
     }
   };
   if (paths.every(holds)) return folder;
-  rmSync(copyFolder(cache, outDir), { recursive: true, force: true });
+  removeCopy(cache, outDir);
   return undefined;
+}
+
+/** Removes the copy (a cache folder that cannot be changed keeps it: it is checked before every use). */
+function removeCopy(cache: CacheFolder, outDir: string): void {
+  try {
+    rmSync(copyFolder(cache, outDir), { recursive: true, force: true });
+  } catch {
+    // not removable: left as it is
+  }
 }
 
 /**
  * Keeps a copy of the search index in `indexDir` (the output folder's), made for the search
  * state `fingerprint`, with the files `paths`: nothing to do when the copy is of that
  * fingerprint already. The new copy is made beside the old one and replaces it at once; when
- * a file of the index cannot be read, the old copy is removed and none is kept.
+ * a file of the index cannot be read or the cache folder written, the old copy is removed
+ * and none is kept. Never throws: the copy only saves later work.
  */
 export function keepSearchCopy(cache: CacheFolder, outDir: string, fingerprint: string, indexDir: string, paths: readonly string[]): void {
   if (readManifest(cache, outDir)?.fingerprint === fingerprint) return;
   const folder = copyFolder(cache, outDir);
   const fresh = `${folder}.${process.pid}.new`;
   const stale = `${folder}.${process.pid}.old`;
-  markCacheFolder(cache.dir);
-  rmSync(fresh, { recursive: true, force: true });
   try {
+    markCacheFolder(cache.dir);
+    rmSync(fresh, { recursive: true, force: true });
     const files: [string, string][] = [];
     const made = new Set<string>();
     for (const path of paths) {
@@ -105,10 +115,15 @@ export function keepSearchCopy(cache: CacheFolder, outDir: string, fingerprint: 
     }
     renameSync(fresh, folder);
   } catch {
-    // (An index file missing or unreadable: no copy is better than a wrong one.)
-    rmSync(folder, { recursive: true, force: true });
+    // (An index file missing or unreadable, or the cache folder not writable: no copy is better than a wrong one.)
+    removeCopy(cache, outDir);
   } finally {
-    rmSync(fresh, { recursive: true, force: true });
-    rmSync(stale, { recursive: true, force: true });
+    for (const aside of [fresh, stale]) {
+      try {
+        rmSync(aside, { recursive: true, force: true });
+      } catch {
+        // left over, harmless: never read
+      }
+    }
   }
 }

@@ -66,6 +66,15 @@ describe("the cache's copy of the search index", () => {
     expect(searchCopy(cache, outDir, 'fp2', paths)).toBeUndefined();
   });
 
+  it('never throws when the cache folder cannot hold a copy (a file where its folder goes): there is then none', () => {
+    const { cache, outDir, index } = setup();
+    mkdirSync(cache.dir, { recursive: true });
+    writeFileSync(join(cache.dir, 'search'), 'not a folder');
+    expect(() => keepSearchCopy(cache, outDir, 'fp1', index, paths)).not.toThrow();
+    expect(searchCopy(cache, outDir, 'fp1', paths)).toBeUndefined();
+    expect(readFileSync(join(cache.dir, 'search'), 'utf8')).toBe('not a folder');
+  });
+
   it('keeps no copy when a file of the index is missing, and replaces the old one by the new', () => {
     const { cache, outDir, index } = setup();
     keepSearchCopy(cache, outDir, 'fp1', index, paths);
