@@ -3,10 +3,10 @@ import { createHmac, timingSafeEqual, type Hmac } from 'node:crypto';
 /**
  * Every file of the cache is sealed: its first line is an HMAC-SHA256 of the rest, keyed by
  * this user's secret (kept outside every project, see machine-secret.ts) and bound to what
- * the file is (an article entry under its key, the state of an output folder, the manifest of its
- * search index's copy). A
- * file whose seal does not hold was not written by gazette on this machine (a `.cache/`
- * shipped with an archive, or edited by hand): it is read as a miss, never trusted.
+ * the file is (an article entry under its key, the state of an output folder, the manifest of
+ * the copy of its search index). A file whose seal does not hold was not written by gazette
+ * on this machine (a `.cache/` shipped with an archive, or edited by hand): it is read as a
+ * miss, never trusted.
  */
 
 /** The cache folder and this user's secret, which every file in it is sealed with. */
