@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
@@ -218,7 +218,7 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
             const clash = clashesNow(site, job.path, () => void ((target = site.writer.target(job.path)) ?? (current = site.writer.isCurrent(job.path, fingerprint))));
             // (Each rendering's failure is caught here: one left unawaited after an error must not stop the process.)
             const rendered = clash || current ? undefined : renderOnPool(job, templateFile, target).catch((error: unknown): PageOutcome => ({ diagnostic: renderDiagnostic(templateFile, error) }));
-            return { job, fingerprint, clash, rendered, target };
+            return { job, fingerprint, clash, rendered };
           });
           for (const [n, { job, fingerprint, clash, rendered }] of window.entries()) {
             const outcome = await rendered;
@@ -226,7 +226,6 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
               // The list stops here, as it does on one thread: pages of it written after this one are taken back.
               for (const rest of window.slice(n)) {
                 await rest.rendered;
-                if (rest.target) rmSync(rest.target, { force: true });
                 site.writer.release(rest.job.path);
               }
               throw new ListError(outcome.diagnostic);
@@ -573,10 +572,7 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
         }
       } catch (error) {
         summaries.delete(post.source); // not built: not listed either
-        if (target && outcome.html === undefined) {
-          rmSync(target, { force: true });
-          site.writer.release(post.outputPath);
-        }
+        site.writer.release(post.outputPath);
         return { post, diagnostic: renderDiagnostic(post.source, error) };
       }
     }

@@ -268,10 +268,15 @@ export class OutputWriter {
     this.produced.set(normal, fingerprint);
   }
 
-  /** A path given out by target() whose file will not be written after all (its post failed): no longer this build's. */
+  /**
+   * A path given out by target() whose file is not this build's after all (its post or list
+   * failed): whatever was written there is taken back, and the path is no longer claimed.
+   * Nothing for a path not given out, or already placed() or written.
+   */
   release(path: string): void {
     const normal = this.normalOf(path);
     if (!this.pending.delete(normal)) return;
+    rmSync(join(this.staging, treeFolder, normal), { force: true });
     const key = this.keyOf(normal);
     this.written.delete(key);
     this.claimed.delete(key);
