@@ -458,8 +458,8 @@ interface PostResult {
  * need of each (the summary) is kept. A post whose article record from the previous build
  * still holds (the post and every link lookup it made unchanged) and whose page is current
  * is not touched at all. With `stream`, the search index is made as the posts come back, in
- * the index's order (every post's terms are then asked for, from the cache when its page is
- * current). The cache is not probed for posts the build state says are new. Results are
+ * its id order, oldest first (every post's terms are then asked for, from the cache when its
+ * page is current). The cache is not probed for posts the build state says are new. Results are
  * taken in the index's order, so the report does not depend on which thread finished first.
  */
 async function buildPosts(site: SiteWork, previous: Readonly<Record<string, ArticleRecord>> | undefined, stream: boolean) {
@@ -579,11 +579,12 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
     return { post, record, terms: outcome.terms };
   };
 
-  // The search index, made as the posts come back: each built post's terms in the index's order.
+  // The search index, made as the posts come back: each built post's terms in the index's id
+  // order, oldest first (search-index.ts). The posts are built in that order too.
   const streamed = stream ? createSearchIndex(index.posts.length, traditionalChars, lazyConverter(), { folder: site.writer.scratch('search') }) : undefined;
-  let taken = 0;
+  let taken = results.length - 1;
   const take = () => {
-    for (; taken < results.length && results[taken] !== undefined; taken++) {
+    for (; taken >= 0 && results[taken] !== undefined; taken--) {
       const result = results[taken]!;
       if (!streamed || !result.record) continue;
       const { post } = result;
@@ -594,7 +595,7 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
   options.progress?.start(rest.length);
   try {
     await pMap(
-      rest,
+      rest.reverse(),
       async ({ post, i }) => {
         try {
           results[i] = await buildPost(post, i);

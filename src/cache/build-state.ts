@@ -79,12 +79,12 @@ export interface SearchState {
   readonly fingerprint: string;
   /** gazette's code and the config it was made with (the terms and weights depend on the code). */
   readonly renderKey: string;
-  /** `[source, article key, title]` by id. */
+  /** `[source, article key, title]` by id (oldest post first). */
   readonly docs: readonly (readonly [source: string, key: string, title: string])[];
 }
 
 /** Bumped when the state's shape changes, so an old state is never misread. */
-const stateVersion = 4;
+const stateVersion = 5;
 
 /** sha256 of a JSON value, hex: how gazette fingerprints plain data. */
 export function hashOf(value: unknown): string {

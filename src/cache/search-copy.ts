@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { linkOrCopy } from '../link-or-copy.js';
 import { hashOf } from './build-state.js';
@@ -81,49 +81,50 @@ function removeCopy(cache: CacheFolder, outDir: string): void {
 /**
  * Keeps a copy of the search index in `indexDir` (the output folder's), made for the search
  * state `fingerprint`, with the files `paths`: nothing to do when the copy is of that
- * fingerprint already. The new copy is made beside the old one and replaces it at once; when
- * a file of the index cannot be read or the cache folder written, the old copy is removed
+ * fingerprint already. The copy is updated in place: its manifest is removed first (a copy
+ * without one is none), a file the copy already holds as a link to the same output file keeps
+ * its checksum from the previous manifest (a build never changes an output file in place;
+ * and every file is checked again before the copy is used), the others are linked and
+ * hashed, files no longer in the index are removed, and the new manifest is written last.
+ * When a file of the index cannot be read or the cache folder written, the copy is removed
  * and none is kept. Never throws: the copy only saves later work.
  */
 export function keepSearchCopy(cache: CacheFolder, outDir: string, fingerprint: string, indexDir: string, paths: readonly string[]): void {
-  if (readManifest(cache, outDir)?.fingerprint === fingerprint) return;
+  const previous = readManifest(cache, outDir);
+  if (previous?.fingerprint === fingerprint) return;
   const folder = copyFolder(cache, outDir);
-  const fresh = `${folder}.${process.pid}.new`;
-  const stale = `${folder}.${process.pid}.old`;
   try {
     markCacheFolder(cache.dir);
-    rmSync(fresh, { recursive: true, force: true });
+    // (Without a manifest of its own the folder's files are unknown: it starts empty.)
+    if (previous === undefined) rmSync(folder, { recursive: true, force: true });
+    rmSync(join(folder, manifestName), { force: true });
+    const checksums = new Map(previous?.files ?? []);
     const files: [string, string][] = [];
     const made = new Set<string>();
     for (const path of paths) {
       const from = join(indexDir, path);
-      const to = join(fresh, 'data', path);
+      const to = join(folder, 'data', path);
+      const source = statSync(from);
+      const there = statSync(to, { throwIfNoEntry: false });
+      const kept = checksums.get(path);
+      if (kept !== undefined && there?.ino === source.ino && there.dev === source.dev) {
+        files.push([path, kept]);
+        continue;
+      }
       if (!made.has(dirname(to))) {
         mkdirSync(dirname(to), { recursive: true });
         made.add(dirname(to));
       }
+      if (there) rmSync(to);
       linkOrCopy(from, to);
       files.push([path, sha256(readFileSync(to))]);
     }
+    const wanted = new Set(paths);
+    for (const [path] of checksums) if (!wanted.has(path)) rmSync(join(folder, 'data', path), { force: true });
     const manifest: Manifest = { fingerprint, files };
-    writeFileSync(join(fresh, manifestName), seal(cache.secret, ['search', outDir], JSON.stringify(manifest)));
-    rmSync(stale, { recursive: true, force: true });
-    try {
-      renameSync(folder, stale);
-    } catch {
-      // no copy yet
-    }
-    renameSync(fresh, folder);
+    writeFileSync(join(folder, manifestName), seal(cache.secret, ['search', outDir], JSON.stringify(manifest)));
   } catch {
     // (An index file missing or unreadable, or the cache folder not writable: no copy is better than a wrong one.)
     removeCopy(cache, outDir);
-  } finally {
-    for (const aside of [fresh, stale]) {
-      try {
-        rmSync(aside, { recursive: true, force: true });
-      } catch {
-        // left over, harmless: never read
-      }
-    }
   }
 }

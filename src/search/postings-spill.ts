@@ -23,6 +23,8 @@ export class PostingsSpill {
   private readonly arena = new PostingsArena();
   /** The bucket files, open for appending, once postings have been moved out. */
   private files: number[] | undefined;
+  /** True once the last postings are moved out and the bucket files closed. */
+  private finished = false;
 
   /**
    * `folder`: where the runs go (made when first needed; the caller removes it), none to keep
@@ -50,19 +52,22 @@ export class PostingsSpill {
   }
 
   /**
-   * Each of `shards` shards (a power of two, at least 16) with its terms' postings, shard
-   * by shard. Call once, after the last post.
+   * The shards of a segment of the index (its `shards`, a power of two of at least 16, for
+   * the posts with ids `from` … `to - 1`), each with its terms' postings of those posts, shard
+   * by shard; terms none of those posts has are left out. Call after the last post (any
+   * number of times: once per segment).
    */
-  *shards(shards: number): Generator<readonly [shard: number, postings: Map<string, Postings>]> {
+  *shards(segment: { readonly from: number; readonly to: number; readonly shards: number }): Generator<readonly [shard: number, postings: Map<string, Postings>]> {
+    const { shards } = segment;
+    const within = (postings: Postings) => postingsWithin(postings, segment.from, segment.to);
     if (!this.files) {
       // (Each shard's postings are read out of the arena when it is asked for, not all at once.)
       const byShard = Array.from({ length: shards }, () => [] as string[]);
       for (const term of this.arena.keys()) byShard[shardOf(term, shards)]!.push(term);
-      for (let shard = 0; shard < shards; shard++) yield [shard, new Map(byShard[shard]!.map((term) => [term, this.arena.postings(term)!]))];
+      for (let shard = 0; shard < shards; shard++) yield [shard, termsWithin(byShard[shard]!.map((term) => [term, within(this.arena.postings(term)!)]))];
       return;
     }
-    this.moveOut(this.folder!);
-    for (const file of this.files) closeSync(file);
+    this.finish();
     for (let bucket = 0; bucket < buckets; bucket++) {
       const bytes = readFileSync(this.bucketFile(bucket));
       // Where each record's term and postings are, by the shard of its term (4 numbers a record).
@@ -88,9 +93,17 @@ export class PostingsSpill {
           // (The run's first gap is from 0: its post's id, which decodePostings makes a gap from the run before's last.)
           last.set(term, decodePostings(bytes, list[i + 2]!, list[i + 3]!, into, last.get(term) ?? 0));
         }
-        yield [shard, postings];
+        yield [shard, termsWithin([...postings].map(([term, all]) => [term, within(all)]))];
       }
     }
+  }
+
+  /** Moves the last postings out and closes the bucket files, once. */
+  private finish(): void {
+    if (this.finished) return;
+    this.moveOut(this.folder!);
+    for (const file of this.files!) closeSync(file);
+    this.finished = true;
   }
 
   private bucketFile(bucket: number): string {
@@ -119,6 +132,33 @@ export class PostingsSpill {
     for (const [bucket, list] of parts.entries()) writeSync(this.files[bucket]!, Buffer.concat(list));
     this.arena.clear();
   }
+}
+
+/** The postings of the posts with ids `from` … `to - 1` (the first gap from 0: that post's id); none when there are none. */
+export function postingsWithin(postings: Postings, from: number, to: number): Postings | undefined {
+  const [gaps, body, title] = postings;
+  let id = 0;
+  let first = -1;
+  let end = gaps.length;
+  for (let i = 0; i < gaps.length; i++) {
+    id += gaps[i]!;
+    if (first === -1 && id >= from) first = i;
+    if (id >= to) {
+      end = i;
+      break;
+    }
+  }
+  if (first === -1 || first >= end) return undefined;
+  if (first === 0 && end === gaps.length) return postings;
+  const firstId = gaps.slice(0, first + 1).reduce((a, b) => a + b, 0);
+  return [[firstId, ...gaps.slice(first + 1, end)], body.slice(first, end), title.slice(first, end)];
+}
+
+/** The terms that have postings, as a map. */
+function termsWithin(entries: readonly (readonly [string, Postings | undefined])[]): Map<string, Postings> {
+  const map = new Map<string, Postings>();
+  for (const [term, postings] of entries) if (postings) map.set(term, postings);
+  return map;
 }
 
 function textOf(bytes: Buffer, start: number, end: number): string {

@@ -11,9 +11,16 @@ import { traditionalChars } from './traditional-chars.js';
  * few posts each. Weights are BM25's term-frequency part, computed here from each post's
  * field lengths, so the client needs no table of lengths: it multiplies by the inverse
  * document frequency, which it gets from the length of the posting list.
+ *
+ * Post ids run from the oldest post (0) to the newest, and the postings are in two segments
+ * (segmentsOf): the older posts in whole blocks, and the newest ones after them. Posts dated
+ * after every other — what an archive's bot adds every day — get the next ids and go into
+ * the newest segment, so the older segment's shards (nearly all of the index) and its
+ * display files stay as they are; the split depends on the number of posts alone, so an
+ * index updated that way is byte for byte one made anew.
  */
 
-/** One post for the index, in index order (newest first). */
+/** One post for the index, in id order (oldest first). */
 export interface SearchDoc {
   readonly url: string;
   readonly title: string;
@@ -46,14 +53,39 @@ export function shardCount(posts: number): number {
   return shards;
 }
 
+/** Part of an index: the postings of the posts with ids `from` … `to - 1`, in `shards` shard files in the folder `dir`. */
+export interface Segment {
+  readonly dir: string;
+  readonly from: number;
+  readonly to: number;
+  readonly shards: number;
+}
+
+/**
+ * The segments of an index of `posts` posts: the older posts in whole blocks (`t/`), the rest
+ * (fewer than a block: `n/`) after them; either may be missing. A block is a power of two
+ * near a sixteenth of the posts, at least 256: at 10,000 posts, 1,024, so a day's 50 new
+ * posts rewrite the newest segment (up to 1,023 posts), and every 20 days or so the older
+ * segment is rewritten with them (costing what writing every shard costs).
+ */
+export function segmentsOf(posts: number): Segment[] {
+  let block = 256;
+  while (block * 16 < posts) block *= 2;
+  const older = posts - (posts % block);
+  const segments: Segment[] = [];
+  if (older > 0) segments.push({ dir: 't', from: 0, to: older, shards: shardCount(older) });
+  if (older < posts) segments.push({ dir: 'n', from: older, to: posts, shards: shardCount(posts - older) });
+  return segments;
+}
+
+/** The paths of the shard files of a segment. */
+export function segmentPaths(segment: Segment): string[] {
+  return Array.from({ length: segment.shards }, (_, i) => `${segment.dir}/${i}.json`);
+}
+
 /** The paths of an index of `posts` posts, to tell whether they are all still there. */
 export function searchIndexPaths(posts: number): string[] {
-  const shards = shardCount(posts);
-  return [
-    'meta.json',
-    ...Array.from({ length: shards }, (_, i) => `t/${i}.json`),
-    ...Array.from({ length: Math.ceil(posts / displayChunk) }, (_, i) => `d/${i}.json`),
-  ];
+  return ['meta.json', ...segmentsOf(posts).flatMap(segmentPaths), ...Array.from({ length: Math.ceil(posts / displayChunk) }, (_, i) => `d/${i}.json`)];
 }
 
 /** A post's weights: term → [body weight, title weight] (0 where the term is not in that field). */
@@ -133,7 +165,9 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
   /** The index's files; shard files are made one at a time, as they are asked for. Call once. */
   function* files(): Generator<SearchFile> {
     yield { path: 'meta.json', contents: metaJson(display.length, traditional) };
-    for (const [shard, entries] of postings.shards(shardCount(display.length))) yield { path: `t/${shard}.json`, contents: shardJson(entries) };
+    for (const segment of segmentsOf(display.length)) {
+      for (const [shard, entries] of postings.shards(segment)) yield { path: `${segment.dir}/${shard}.json`, contents: shardJson(entries) };
+    }
     yield* displayFiles(display);
   }
 
@@ -158,7 +192,8 @@ export function displayRow(doc: Omit<SearchDoc, 'body'>): [string, string, strin
 
 /** The index's meta.json for `posts` posts. */
 export function metaJson(posts: number, traditional: string): string {
-  const meta: SearchMeta = { version: indexVersion, posts, shards: shardCount(posts), chunk: displayChunk, titleBoost, traditional };
+  const segments = segmentsOf(posts).map(({ dir, from, shards }) => ({ dir, from, shards }));
+  const meta: SearchMeta = { version: indexVersion, posts, segments, chunk: displayChunk, titleBoost, traditional };
   return JSON.stringify(meta);
 }
 
@@ -237,9 +272,10 @@ export function weightChanges(before: DocWeights, after: DocWeights): Map<string
   return changes;
 }
 
-/** The shard file of a term, inside the index folder. */
-export function shardPath(term: string, posts: number): string {
-  return `t/${shardOf(term, shardCount(posts))}.json`;
+/** The shard file of a term's postings of post `id`, inside the index folder of `posts` posts. */
+export function shardPath(term: string, id: number, posts: number): string {
+  const segment = segmentsOf(posts).find((s) => id < s.to)!;
+  return `${segment.dir}/${shardOf(term, segment.shards)}.json`;
 }
 
 /** Each term of a normalised text with the number of times it occurs. */

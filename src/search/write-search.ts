@@ -8,7 +8,7 @@ import type { CacheFolder } from '../cache/seal.js';
 import type { Post } from '../types.js';
 import { normalizer, shardOf } from './browser/tokens.js';
 import { converterLicence, converterModulePath, lazyConverter } from './converter.js';
-import { createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, shardCount, shardPath, weightChanges, type BodyTerms, type SearchIndex } from './search-index.js';
+import { createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, segmentPaths, segmentsOf, shardPath, weightChanges, type BodyTerms, type SearchIndex } from './search-index.js';
 import { traditionalChars } from './traditional-chars.js';
 
 /**
@@ -89,15 +89,20 @@ export interface TermSource {
   storedTerms(key: string): Promise<BodyTerms | undefined>;
 }
 
+/** The built posts (the index's order: newest first) in the search index's id order: oldest first. */
+function inIdOrder(built: readonly Post[]): readonly Post[] {
+  return built.slice().reverse();
+}
+
 /**
- * Writes the search index (search/search-index.ts) of the built posts, newest first, unless
- * the one in the output folder was made from the same posts (their URL, title, date and
- * article); returns what it holds, for the next build. `streamed` is the index made as the
- * posts were built, when it was (the build found nothing to update). Else, when the previous
- * index is there (`previous`: in the output folder or the cache's copy) and most posts are
- * the same, it is updated (renumberIndex: patched when posts only changed in place, else
- * rewritten shard by shard); else made again whole from the posts' terms. Files that come out
- * the same are not rewritten either way.
+ * Writes the search index (search/search-index.ts) of the built posts unless the one in the
+ * output folder was made from the same posts (their URL, title, date and article); returns
+ * what it holds, for the next build. `streamed` is the index made as the posts were built,
+ * when it was (the build found nothing to update). Else, when the previous index is there
+ * (`previous`: in the output folder or the cache's copy) and most posts are the same, it is
+ * updated (renumberIndex: patched when posts only changed in place, else rewritten segment by
+ * segment); else made again whole from the posts' terms. Files that come out the same are not
+ * rewritten either way.
  */
 export async function writeSearchIndex(
   site: SiteWork,
@@ -111,88 +116,112 @@ export async function writeSearchIndex(
   const { fingerprint } = state;
   const [meta, ...data] = searchIndexPaths(built.length).map((path) => searchData + path);
   if (site.writer.isCurrent(meta!, fingerprint) && data.map((path) => site.writer.isCurrent(path, searchDataFingerprint)).every(Boolean)) return state;
-  if (!streamed && previous && (await renumberIndex(site, built, state, previous, terms))) return state;
+  const posts = inIdOrder(built);
+  if (!streamed && previous && (await renumberIndex(site, posts, state, previous, terms))) return state;
   let index = streamed;
   if (!index) {
-    index = createSearchIndex(built.length, traditionalChars, lazyConverter(), { folder: site.writer.scratch('search') });
-    for (const post of built) index.add({ url: post.url, title: post.title, date: post.date, body: await terms.articleTerms(post.source) });
+    index = createSearchIndex(posts.length, traditionalChars, lazyConverter(), { folder: site.writer.scratch('search') });
+    for (const post of posts) index.add({ url: post.url, title: post.title, date: post.date, body: await terms.articleTerms(post.source) });
   }
   for (const file of index.files()) site.writer.write(searchData + file.path, file.contents, file.path === 'meta.json' ? fingerprint : searchDataFingerprint);
   return state;
 }
 
 /**
- * Updates the previous search index for the built posts. When posts only changed in place
- * (same ids), their shards are patched (patchInPlace). Else every shard is rewritten: a post
- * whose article and title are the same keeps its postings under its new id (its position),
- * the others' postings are made from their text, which costs far less than tokenising every
- * post again. False (nothing written) when it does not apply: another shard count, more than
- * a quarter of the posts new or changed, or a shard file missing.
+ * Updates the previous search index for the built posts (`posts`, in id order). When posts
+ * only changed in place (same ids), their shards are patched (patchInPlace). Else each
+ * segment (search-index.ts, segmentsOf) is kept when it holds the same posts under the same
+ * ids — the older one, when the new posts are dated after every other (an archive's daily
+ * job) — and otherwise rewritten from the previous segment of its folder and shard count: a
+ * post whose article and title are the same keeps its postings under its new id, the others'
+ * postings (new, changed, or from the other segment) are made from their text, which costs
+ * far less than tokenising every post again. False (nothing written) when it does not apply:
+ * more than a quarter of the posts to be made from their text, or a shard file missing.
  */
-async function renumberIndex(site: SiteWork, built: readonly Post[], state: SearchState, { state: previous, folder, copied }: PreviousIndex, terms: TermSource): Promise<boolean> {
-  if (shardCount(previous.docs.length) !== shardCount(built.length)) return false;
+async function renumberIndex(site: SiteWork, posts: readonly Post[], state: SearchState, { state: previous, folder, copied }: PreviousIndex, terms: TermSource): Promise<boolean> {
   const before = new Map(previous.docs.map(([source, key, title], id) => [source, { id, key, title }]));
-  const renumber = new Int32Array(previous.docs.length).fill(-1);
-  const added: number[] = [];
+  // Each post's id in the previous index when its postings there still hold (-1: new or changed).
+  const oldIdOf = new Int32Array(posts.length).fill(-1);
   state.docs.forEach(([source, key, title], id) => {
     const old = before.get(source);
-    if (old && old.key === key && old.title === title) renumber[old.id] = id;
-    else added.push(id);
+    if (old && old.key === key && old.title === title) oldIdOf[id] = old.id;
   });
-  if (added.length > built.length / 4) return false;
   // Only posts changed where they were (a title or an article edited): patch their shards alone.
-  const inPlace = previous.docs.length === built.length && renumber.every((id, old) => id === old || id === -1) && added.every((id) => previous.docs[id]![0] === state.docs[id]![0]);
-  if (inPlace && !copied && (await patchInPlace(site, built, state, previous, added, terms))) return true;
-  const shards = shardCount(built.length);
-  const shardFile = (shard: number) => join(folder, `t/${shard}.json`);
-  // All must be there; each is then read, rewritten and let go in turn (the whole index is
-  // 78 MB at 10,000 posts: it is never held at once).
-  for (let shard = 0; shard < shards; shard++) if (!existsSync(shardFile(shard))) return false;
-  // The new and changed posts' postings, by shard and term.
+  const changed = [...oldIdOf.keys()].filter((id) => oldIdOf[id] === -1);
+  if (changed.length > posts.length / 4) return false;
+  const inPlace = previous.docs.length === posts.length && oldIdOf.every((old, id) => old === id || old === -1) && changed.every((id) => previous.docs[id]![0] === state.docs[id]![0]);
+  if (inPlace && !copied && (await patchInPlace(site, posts, state, previous, changed, terms))) return true;
+  const oldSegments = segmentsOf(previous.docs.length);
+  const plans = segmentsOf(posts.length).map((segment) => {
+    const source = oldSegments.find((old) => old.dir === segment.dir && old.shards === segment.shards);
+    const ids = Array.from({ length: segment.to - segment.from }, (_, i) => segment.from + i);
+    const unchanged = source?.from === segment.from && source.to === segment.to && ids.every((id) => oldIdOf[id] === id);
+    // The segment's posts whose postings are not in its source: made from their text.
+    const added = unchanged ? [] : ids.filter((id) => !source || oldIdOf[id]! < source.from || oldIdOf[id]! >= source.to);
+    return { segment, source, unchanged, added };
+  });
+  if (plans.reduce((n, plan) => n + plan.added.length, 0) > posts.length / 4) return false;
+  // The source shards must all be there; each is then read, rewritten and let go in turn (the
+  // whole index is 78 MB at 10,000 posts: it is never held at once).
+  const shardFile = (dir: string, shard: number) => join(folder, `${dir}/${shard}.json`);
+  if (!plans.every(({ source }) => !source || segmentPaths(source).every((path) => existsSync(join(folder, path))))) return false;
   const normalise = normalizer(traditionalChars, lazyConverter());
-  const additions = Array.from({ length: shards }, () => new Map<string, [number, number, number][]>());
-  for (const id of added) {
-    const post = built[id]!;
-    for (const [term, [body, title]] of docWeights(normalise, post.title, await terms.articleTerms(post.source))) {
-      const terms = additions[shardOf(term, shards)]!;
-      const rows = terms.get(term);
-      if (rows) rows.push([id, body, title]);
-      else terms.set(term, [[id, body, title]]);
+  for (const { segment, source, unchanged, added } of plans) {
+    // The added posts' postings, by shard and term.
+    const additions = Array.from({ length: segment.shards }, () => new Map<string, [number, number, number][]>());
+    for (const id of added) {
+      const post = posts[id]!;
+      for (const [term, [body, title]] of docWeights(normalise, post.title, await terms.articleTerms(post.source))) {
+        const rows = additions[shardOf(term, segment.shards)]!;
+        const list = rows.get(term);
+        if (list) list.push([id, body, title]);
+        else rows.set(term, [[id, body, title]]);
+      }
+    }
+    // The source's postings under their new ids, those of posts now in this segment.
+    const renumber = new Int32Array(previous.docs.length).fill(-1);
+    if (source && !unchanged) {
+      for (let id = segment.from; id < segment.to; id++) {
+        const old = oldIdOf[id]!;
+        if (old >= source.from && old < source.to) renumber[old] = id;
+      }
+    }
+    for (let shard = 0; shard < segment.shards; shard++) {
+      const path = `${searchData}${segment.dir}/${shard}.json`;
+      if (unchanged) {
+        // The same posts under the same ids: the previous file (from the cache's copy, linked).
+        if (copied) {
+          site.writer.writeFrom(path, shardFile(segment.dir, shard), searchDataFingerprint);
+          continue;
+        }
+        if (site.writer.isCurrent(path, searchDataFingerprint)) continue;
+      }
+      const original = source ? readFileSync(shardFile(source.dir, shard), 'utf8') : '{}';
+      const contents = unchanged ? original : renumberShard(original, renumber, additions[shard]!);
+      // A shard that comes out the same is kept without reading it again.
+      if (contents === original && site.writer.isCurrent(path, searchDataFingerprint)) continue;
+      site.writer.write(path, contents, searchDataFingerprint);
     }
   }
-  // Every post keeps its id: a shard no post was added to is the previous one (from the cache's copy, linked).
-  const sameIds = renumber.every((id, old) => id === old);
-  for (let shard = 0; shard < shards; shard++) {
-    const path = `${searchData}t/${shard}.json`;
-    if (sameIds && copied && additions[shard]!.size === 0) {
-      site.writer.writeFrom(path, shardFile(shard), searchDataFingerprint);
-      continue;
-    }
-    const original = readFileSync(shardFile(shard), 'utf8');
-    const contents = renumberShard(original, renumber, additions[shard]!);
-    // A shard that comes out the same is kept without reading it again.
-    if (contents === original && site.writer.isCurrent(path, searchDataFingerprint)) continue;
-    site.writer.write(path, contents, searchDataFingerprint);
-  }
-  for (const file of displayFiles(built.map(displayRow))) site.writer.write(searchData + file.path, file.contents, searchDataFingerprint);
-  site.writer.write(`${searchData}meta.json`, metaJson(built.length, traditionalChars), state.fingerprint);
+  for (const file of displayFiles(posts.map(displayRow))) site.writer.write(searchData + file.path, file.contents, searchDataFingerprint);
+  site.writer.write(`${searchData}meta.json`, metaJson(posts.length, traditionalChars), state.fingerprint);
   return true;
 }
 
 /** patchSearchIndex for the posts at `changed` ids, their terms before read by article key; false when one is not kept. */
-async function patchInPlace(site: SiteWork, built: readonly Post[], state: SearchState, previous: SearchState, changed: readonly number[], terms: TermSource): Promise<boolean> {
+async function patchInPlace(site: SiteWork, posts: readonly Post[], state: SearchState, previous: SearchState, changed: readonly number[], terms: TermSource): Promise<boolean> {
   // The shards are kept as they are, but for those the patch rewrites (and all must be there).
-  const shards = searchIndexPaths(built.length).filter((path) => path.startsWith('t/'));
+  const shards = segmentsOf(posts.length).flatMap(segmentPaths);
   if (!shards.map((path) => site.writer.isCurrent(searchData + path, searchDataFingerprint)).every(Boolean)) return false;
   const edits = new Map<string, { before: IndexedText; after: IndexedText }>();
   for (const id of changed) {
     const [source, key, title] = previous.docs[id]!;
     const body = await terms.storedTerms(key);
     if (body === undefined) return false;
-    edits.set(source, { before: { title, body }, after: { title: built[id]!.title, body: await terms.articleTerms(source) } });
+    edits.set(source, { before: { title, body }, after: { title: posts[id]!.title, body: await terms.articleTerms(source) } });
   }
-  patchSearchIndex(site, built, edits, state);
-  for (const file of displayFiles(built.map(displayRow))) site.writer.write(searchData + file.path, file.contents, searchDataFingerprint);
+  patchIndex(site, posts, edits, state);
+  for (const file of displayFiles(posts.map(displayRow))) site.writer.write(searchData + file.path, file.contents, searchDataFingerprint);
   return true;
 }
 
@@ -220,7 +249,7 @@ export function editedSearchState(previous: SearchState, articles: ReadonlyMap<s
  */
 export function searchStateOf(site: SiteWork, built: readonly Post[], articleOf: (source: string) => ArticleRecord): SearchState {
   const fingerprint = hashOf([site.renderKey, 'search', built.map((post) => [post.url, post.title, post.date, articleOf(post.source).key])]);
-  return { fingerprint, renderKey: site.renderKey, docs: built.map((post) => [post.source, articleOf(post.source).key, post.title]) };
+  return { fingerprint, renderKey: site.renderKey, docs: inIdOrder(built).map((post) => [post.source, articleOf(post.source).key, post.title]) };
 }
 
 const searchDataFingerprint = 'search data';
@@ -240,24 +269,28 @@ export interface IndexedText {
  * leaves them as they are.)
  */
 export function patchSearchIndex(site: SiteWork, built: readonly Post[], edits: ReadonlyMap<string, { before: IndexedText; after: IndexedText }>, state: SearchState): void {
+  patchIndex(site, inIdOrder(built), edits, state);
+}
+
+/** patchSearchIndex of the posts in id order. */
+function patchIndex(site: SiteWork, posts: readonly Post[], edits: ReadonlyMap<string, { before: IndexedText; after: IndexedText }>, state: SearchState): void {
   const folder = join(site.options.outDir, searchData);
   const meta = readFileSync(join(folder, 'meta.json'), 'utf8');
   const normalise = normalizer(traditionalChars, lazyConverter());
-  const idOf = new Map(built.map((post, id) => [post.source, id]));
+  const idOf = new Map(posts.map((post, id) => [post.source, id]));
   // Every edit's changes by shard, term and post: each shard is then read, patched and written once.
   const byShard = new Map<string, Map<string, Map<number, readonly [number, number] | undefined>>>();
   for (const [source, { before, after }] of edits) {
     const id = idOf.get(source) ?? -1;
     for (const [term, weights] of weightChanges(docWeights(normalise, before.title, before.body), docWeights(normalise, after.title, after.body))) {
-      const path = shardPath(term, built.length);
+      const path = shardPath(term, id, posts.length);
       let terms = byShard.get(path);
       if (!terms) byShard.set(path, (terms = new Map()));
-      let posts = terms.get(term);
-      if (!posts) terms.set(term, (posts = new Map()));
-      posts.set(id, weights);
+      let changes = terms.get(term);
+      if (!changes) terms.set(term, (changes = new Map()));
+      changes.set(id, weights);
     }
   }
   for (const [path, changes] of byShard) site.writer.write(searchData + path, patchShard(readFileSync(join(folder, path), 'utf8'), changes), searchDataFingerprint);
   site.writer.write(searchData + 'meta.json', meta, state.fingerprint);
 }
-

@@ -76,7 +76,8 @@ export function relatedFinder(
 
     for (const t of tagNumbers.of[at]!) myTags[t] = 1;
     for (const c of categoryNumbers.of[at]!) myCategories[c] = 1;
-    // The best `limit` candidates, kept in order as each is looked at (a few hundred candidates, five kept: no sort of them all).
+    // The best `limit` candidates, kept in order as each is looked at (a few hundred candidates,
+    // five kept: no sort of them all; a candidate is made an object only when it is kept).
     const best: Ranked[] = [];
     for (const i of candidates) {
       const other = posts[i]!;
@@ -84,8 +85,10 @@ export function relatedFinder(
       for (const t of tagNumbers.of[i]!) shared += myTags[t]!;
       let sameCategory = 0;
       for (const c of categoryNumbers.of[i]!) sameCategory |= myCategories[c]!;
-      const candidate: Ranked = { post: other, shared, sameCategory, distance: Math.abs(other.time - post.time), steps: Math.abs(i - at) };
-      if (best.length === limit && compare(candidate, best[limit - 1]!) >= 0) continue;
+      const distance = Math.abs(other.time - post.time);
+      const steps = Math.abs(i - at);
+      if (best.length === limit && compareTo(best[limit - 1]!, other, shared, sameCategory, distance, steps) <= 0) continue;
+      const candidate: Ranked = { post: other, shared, sameCategory, distance, steps };
       let place = best.length;
       while (place > 0 && compare(candidate, best[place - 1]!) < 0) place--;
       best.splice(place, 0, candidate);
@@ -125,13 +128,12 @@ interface Ranked {
 
 /** Negative when `a` ranks before `b`: more shared tags, same category, nearer in time, nearer in order, then by source. */
 function compare(a: Ranked, b: Ranked): number {
-  return (
-    b.shared - a.shared ||
-    b.sameCategory - a.sameCategory ||
-    a.distance - b.distance ||
-    a.steps - b.steps ||
-    (a.post.source < b.post.source ? -1 : a.post.source > b.post.source ? 1 : 0)
-  );
+  return -compareTo(b, a.post, a.shared, a.sameCategory, a.distance, a.steps);
+}
+
+/** compare(`a`, the candidate given by its parts), without making the candidate an object. */
+function compareTo(a: Ranked, post: Post, shared: number, sameCategory: number, distance: number, steps: number): number {
+  return shared - a.shared || sameCategory - a.sameCategory || a.distance - distance || a.steps - steps || (a.post.source < post.source ? -1 : a.post.source > post.source ? 1 : 0);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +85,37 @@ describe("the cache's copy of the search index", () => {
     writeFileSync(join(index, 't/1.json'), 'new');
     keepSearchCopy(cache, outDir, 'fp3', index, paths);
     expect(readFileSync(join(searchCopy(cache, outDir, 'fp3', paths)!, 't/1.json'), 'utf8')).toBe('new');
+  });
+
+  it('is updated in place for a new index: files replaced in the output linked again, files gone removed, the others kept as they were', () => {
+    const { cache, outDir, index } = setup();
+    keepSearchCopy(cache, outDir, 'fp1', index, paths);
+    const folder = searchCopy(cache, outDir, 'fp1', paths)!;
+    const kept = statSync(join(folder, 't/0.json')).ino;
+    // The next build: t/1.json replaced (a new file renamed over it), d/0.json gone, n/0.json new.
+    writeFileSync(join(index, 'new-t1'), 'changed');
+    renameSync(join(index, 'new-t1'), join(index, 't/1.json'));
+    rmSync(join(index, 'd/0.json'));
+    mkdirSync(join(index, 'n'));
+    writeFileSync(join(index, 'n/0.json'), '{}');
+    const now = ['meta.json', 't/0.json', 't/1.json', 'n/0.json'];
+    keepSearchCopy(cache, outDir, 'fp2', index, now);
+    expect(searchCopy(cache, outDir, 'fp2', now)).toBe(folder);
+    expect(statSync(join(folder, 't/0.json')).ino).toBe(kept);
+    expect(readFileSync(join(folder, 't/1.json'), 'utf8')).toBe('changed');
+    expect(readFileSync(join(folder, 'n/0.json'), 'utf8')).toBe('{}');
+    expect(existsSync(join(folder, 'd/0.json'))).toBe(false);
+  });
+
+  it('is no copy while it is being updated: a build killed then leaves none to be used', () => {
+    const { cache, outDir, index } = setup();
+    keepSearchCopy(cache, outDir, 'fp1', index, paths);
+    // An update that fails half way (a file of the index unreadable) removes the copy rather than keep a mix.
+    writeFileSync(join(index, 'new-t1'), 'changed');
+    renameSync(join(index, 'new-t1'), join(index, 't/1.json'));
+    rmSync(join(index, 'd/0.json'));
+    keepSearchCopy(cache, outDir, 'fp2', index, paths);
+    expect(searchCopy(cache, outDir, 'fp1', paths)).toBeUndefined();
+    expect(searchCopy(cache, outDir, 'fp2', paths)).toBeUndefined();
   });
 });

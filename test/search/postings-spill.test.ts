@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { PostingsSpill } from '../../src/search/postings-spill.js';
 import type { Postings } from '../../src/search/browser/engine.js';
 
-/** Every shard of `spill` as plain data, by shard number. */
-function shardsOf(spill: PostingsSpill, shards: number): Record<number, Record<string, Postings>> {
+/** Every shard of `spill` as plain data, by shard number: the postings of the posts from `from` to before `to`. */
+function shardsOf(spill: PostingsSpill, shards: number, from = 0, to = Number.MAX_SAFE_INTEGER): Record<number, Record<string, Postings>> {
   const out: Record<number, Record<string, Postings>> = {};
-  for (const [shard, postings] of spill.shards(shards)) {
+  for (const [shard, postings] of spill.shards({ from, to, shards })) {
     expect(out[shard], `shard ${shard} given twice`).toBeUndefined();
     out[shard] = Object.fromEntries([...postings].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
@@ -44,6 +44,34 @@ describe('the postings of an index moved out to files beyond a budget', () => {
         const moved = new PostingsSpill(mkdtempSync(join(tmpdir(), 'gazette-spill-')), budget);
         fill(moved, posts);
         expect(shardsOf(moved, shards)).toEqual(shardsOf(kept, shards));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('give a segment of the posts exactly its postings, the first gap from 0, however often asked (property)', () => {
+    fc.assert(
+      fc.property(fc.array(post, { minLength: 1, maxLength: 80 }), fc.oneof(fc.constant(0), fc.constant(2 ** 30)), fc.nat(80), fc.nat(80), (posts, budget, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const spill = new PostingsSpill(mkdtempSync(join(tmpdir(), 'gazette-spill-')), budget);
+        fill(spill, posts);
+        // What the posts from..to-1 alone have, as postings (ids absolute: the first gap is from 0).
+        const expected = new Map<string, [number[], number[], number[]]>();
+        posts.forEach((terms, id) => {
+          if (id < from || id >= to) return;
+          for (const [term, body, title] of terms) {
+            const list = expected.get(term) ?? [[], [], []];
+            expected.set(term, list);
+            const last = list[0].reduce((x, y) => x + y, 0);
+            list[0].push(list[0].length === 0 ? id : id - last);
+            list[1].push(body);
+            list[2].push(title);
+          }
+        });
+        for (let round = 0; round < 2; round++) {
+          const all = Object.assign({}, ...Object.values(shardsOf(spill, 16, from, to))) as Record<string, Postings>;
+          expect(all).toEqual(Object.fromEntries(expected));
+        }
       }),
       { numRuns: 60 },
     );

@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine, type SearchEngine } from '../../src/search/browser/engine.js';
-import { normalizer, shardOf, terms } from '../../src/search/browser/tokens.js';
+import { inverseFrequency, normalizer, shardOf, terms } from '../../src/search/browser/tokens.js';
 import { createConverter, traditionalCharacters } from '../../src/search/converter.js';
 import { traditionalChars } from '../../src/search/traditional-chars.js';
 import { bodyTerms, createSearchIndex, displayFiles, displayRow, docWeights, metaJson, patchShard, renumberShard, searchIndexPaths, shardCount, shardPath, weightChanges, type SearchDoc } from '../../src/search/search-index.js';
@@ -139,6 +139,45 @@ describe('the search engine over a built index', () => {
   });
 });
 
+describe('an index of two segments (the older posts in whole blocks, the newest after them)', () => {
+  // 600 posts: 512 in the older segment, 88 in the newest; every 7th has 香港 in its text, every 50th in its title.
+  const docs = Array.from({ length: 600 }, (_, i) => doc(i, i % 50 === 0 ? `香港第${i}号` : `第${i}号`, `${i % 7 === 0 ? '香港' : '澳门'}新闻 ${i}`));
+  const files = (() => {
+    const index = createSearchIndex(docs.length, traditional, convert);
+    for (const d of docs) index.add(indexed(d));
+    return new Map([...index.files()].map((f) => [f.path, f.contents]));
+  })();
+  const engine = createSearchEngine(async (path) => JSON.parse(files.get(path) ?? 'null'), async () => convert);
+
+  it('keeps each segment in its own folder, listed in meta.json', () => {
+    expect(JSON.parse(files.get('meta.json')!).segments).toEqual([
+      { dir: 't', from: 0, shards: shardCount(512) },
+      { dir: 'n', from: 512, shards: shardCount(88) },
+    ]);
+    expect([...files.keys()].filter((p) => p.startsWith('n/'))).toHaveLength(shardCount(88));
+  });
+
+  it('finds the posts of both segments, scored with the frequency of the term across both, title matches first, equals newest first', async () => {
+    const { hits } = await engine.search('香港');
+    const having = docs.flatMap((d, id) => (d.text.includes('香港') || d.title.includes('香港') ? [id] : []));
+    expect(hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(having);
+    expect(hits.some((h) => h.id >= 512) && hits.some((h) => h.id < 512)).toBe(true);
+    const idf = inverseFrequency(having.length, docs.length);
+    for (const hit of hits) {
+      const [body, title] = weightsOf(docs[hit.id]!.title, docs[hit.id]!.text).get('香港')!;
+      expect(hit.score).toBeCloseTo(idf * (body + 5 * title), 10);
+    }
+    const titled = hits.filter((h) => h.inTitle).map((h) => h.id);
+    expect([...titled].sort((a, b) => a - b)).toEqual(having.filter((id) => id % 50 === 0));
+    expect(hits.slice(0, titled.length).map((h) => h.id)).toEqual(titled);
+    // Posts of equal score (the same weights: the body posts here), newest first.
+    const untitled = hits.slice(titled.length);
+    for (let i = 1; i < untitled.length; i++) if (untitled[i]!.score === untitled[i - 1]!.score) expect(untitled[i]!.id).toBeLessThan(untitled[i - 1]!.id);
+    const shown = await engine.show([hits.find((h) => h.id === 588)!, hits.find((h) => h.id === 7)!]);
+    expect(shown.map((s) => s.url)).toEqual(['/p/588/', '/p/7/']);
+  });
+});
+
 describe('an index whose postings are moved out to files', () => {
   it('has the files of one held in memory, byte for byte (property: budgets from every post to none)', () => {
     const alphabet = [...'习近平台湾臺灣香港新闻聞自由中国國的是在了人abc'];
@@ -176,8 +215,8 @@ describe('patching posts of an index', () => {
         const byShard = new Map<string, Map<string, Map<number, readonly [number, number] | undefined>>>();
         for (const [id, edited] of edits) {
           for (const [term, weights] of weightChanges(weightsOf(docs[id]!.title, docs[id]!.text), weightsOf(docs[id]!.title, edited))) {
-            const terms = byShard.get(shardPath(term, docs.length)) ?? new Map<string, Map<number, readonly [number, number] | undefined>>();
-            byShard.set(shardPath(term, docs.length), terms.set(term, (terms.get(term) ?? new Map()).set(id, weights)));
+            const terms = byShard.get(shardPath(term, id, docs.length)) ?? new Map<string, Map<number, readonly [number, number] | undefined>>();
+            byShard.set(shardPath(term, id, docs.length), terms.set(term, (terms.get(term) ?? new Map()).set(id, weights)));
           }
         }
         for (const [path, changes] of byShard) patched.set(path, patchShard(patched.get(path)!, changes));
@@ -224,7 +263,8 @@ describe('rewriting an index for a new list of posts', () => {
         });
         const rewritten = new Map<string, string>();
         rewritten.set('meta.json', metaJson(after.length, traditional));
-        for (let s = 0; s < shards; s++) rewritten.set(`t/${s}.json`, renumberShard(old.get(`t/${s}.json`)!, renumber, additions[s]!));
+        // (Fewer posts than a block: one segment, the newest.)
+        for (let s = 0; s < shards; s++) rewritten.set(`n/${s}.json`, renumberShard(old.get(`n/${s}.json`)!, renumber, additions[s]!));
         for (const file of displayFiles(after.map((a) => displayRow(a.doc)))) rewritten.set(file.path, file.contents);
         expect(rewritten).toEqual(filesOf(after.map((a) => a.doc)));
       }),

@@ -10,9 +10,10 @@ import { inverseFrequency, needsConverter, normalizer, shardOf, terms, type Conv
 /** `meta.json`: what the client needs to read the rest. */
 export interface SearchMeta {
   readonly version: number;
-  /** Posts in the index; ids are 0 … posts-1, newest first. */
+  /** Posts in the index; ids are 0 … posts-1, oldest first. */
   readonly posts: number;
-  readonly shards: number;
+  /** The postings in parts, each of the posts from its `from` on (to the next one's): `<dir>/<shard>.json` of `shards` shards. */
+  readonly segments: readonly { readonly dir: string; readonly from: number; readonly shards: number }[];
   /** Posts per display file (`d/<id / chunk>.json`). */
   readonly chunk: number;
   /** How much more a term in the title counts than one in the body. */
@@ -21,7 +22,7 @@ export interface SearchMeta {
   readonly traditional: string;
 }
 
-/** One term's postings in a shard file: post ids as gaps from the previous one, and each post's body and title weights. */
+/** One term's postings in a shard file: post ids as gaps from the previous one (the first from 0), and each post's body and title weights. */
 export type Postings = readonly [gaps: readonly number[], body: readonly number[], title: readonly number[]];
 
 /** A display file: `[url, title, date]` per post. */
@@ -54,7 +55,7 @@ export interface SearchEngine {
   normalise(text: string): Promise<string>;
 }
 
-export const indexVersion = 1;
+export const indexVersion = 2;
 
 export function createSearchEngine(load: (path: string) => Promise<unknown>, loadConverter: () => Promise<Convert>): SearchEngine {
   const files = new Map<string, Promise<unknown>>();
@@ -79,33 +80,44 @@ export function createSearchEngine(load: (path: string) => Promise<unknown>, loa
     const parts = (await normalise(query)).split(/\s+/).filter(Boolean);
     const wanted = [...new Set(parts.flatMap((part) => terms(part)))];
     if (wanted.length === 0) return { parts, hits: [] };
-    const shards = await Promise.all(wanted.map((term) => file<Record<string, Postings>>(`t/${shardOf(term, m.shards)}.json`)));
+    // Each term's postings in every segment, oldest posts first.
+    const lists = await Promise.all(
+      wanted.map(async (term) => {
+        const shards = await Promise.all(m.segments.map((segment) => file<Record<string, Postings>>(`${segment.dir}/${shardOf(term, segment.shards)}.json`)));
+        return shards.flatMap((shard) => (Object.hasOwn(shard, term) ? [shard[term]!] : []));
+      }),
+    );
     // Per post: how many of the terms it has, its score, and how many are in its title.
     const found = new Map<number, { terms: number; score: number; inTitle: number }>();
     for (let t = 0; t < wanted.length; t++) {
-      const postings = Object.hasOwn(shards[t]!, wanted[t]!) ? shards[t]![wanted[t]!] : undefined;
-      if (!postings) return { parts, hits: [] }; // a term no post has: nothing has them all
-      const [gaps, body, title] = postings;
-      const idf = inverseFrequency(gaps.length, m.posts);
-      let id = 0;
-      for (let i = 0; i < gaps.length; i++) {
-        id += gaps[i]!;
-        const entry = found.get(id);
-        if (t > 0 && !entry) continue; // missing an earlier term
-        const score = idf * (body[i]! + m.titleBoost * title[i]!);
-        if (entry) {
-          if (entry.terms !== t) continue;
-          entry.terms++;
-          entry.score += score;
-          if (title[i]! > 0) entry.inTitle++;
-        } else found.set(id, { terms: 1, score, inTitle: title[i]! > 0 ? 1 : 0 });
+      const pieces = lists[t]!;
+      if (pieces.length === 0) return { parts, hits: [] }; // a term no post has: nothing has them all
+      const idf = inverseFrequency(
+        pieces.reduce((n, [gaps]) => n + gaps.length, 0),
+        m.posts,
+      );
+      for (const [gaps, body, title] of pieces) {
+        let id = 0;
+        for (let i = 0; i < gaps.length; i++) {
+          id += gaps[i]!;
+          const entry = found.get(id);
+          if (t > 0 && !entry) continue; // missing an earlier term
+          const score = idf * (body[i]! + m.titleBoost * title[i]!);
+          if (entry) {
+            if (entry.terms !== t) continue;
+            entry.terms++;
+            entry.score += score;
+            if (title[i]! > 0) entry.inTitle++;
+          } else found.set(id, { terms: 1, score, inTitle: title[i]! > 0 ? 1 : 0 });
+        }
       }
     }
     const hits: Hit[] = [];
     for (const [id, entry] of found) {
       if (entry.terms === wanted.length) hits.push({ id, score: entry.score, inTitle: entry.inTitle === wanted.length });
     }
-    hits.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || a.id - b.id);
+    // (Newest first among equals: the higher id.)
+    hits.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || b.id - a.id);
     return { parts, hits };
   }
 
