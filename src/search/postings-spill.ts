@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Postings } from './browser/engine.js';
 import { shardOf } from './browser/tokens.js';
 import { decodePostings, PostingsArena, writeVarint } from './postings-arena.js';
+import type { Segment } from './search-index.js';
 
 /**
  * The postings of a search index being built, held in memory up to a budget and beyond it
@@ -25,6 +26,8 @@ export class PostingsSpill {
   private files: number[] | undefined;
   /** True once the last postings are moved out and the bucket files closed. */
   private finished = false;
+  /** The arena's terms by shard, when the postings were never moved out. */
+  private byShard: Map<number, string[]> | undefined;
 
   /**
    * `folder`: where the runs go (made when first needed; the caller removes it), none to keep
@@ -52,50 +55,82 @@ export class PostingsSpill {
   }
 
   /**
-   * The shards of a segment of the index (its `shards`, a power of two of at least 16, for
-   * the posts with ids `from` … `to - 1`), each with its terms' postings of those posts, shard
-   * by shard; terms none of those posts has are left out. Call after the last post (any
-   * number of times: once per segment).
+   * The shards of each segment of the index (at most two; each segment's `shards` a power of
+   * two of at least 16, for the posts with ids `from` … `to - 1`), each shard with its terms'
+   * postings of those posts (terms none of them has left out), one shard at a time. Each
+   * term's postings are read once for all segments: as shard counts are powers of two, a term
+   * in shard `f` of the segment with more shards is in shard `f mod c` of one with `c`. Call
+   * once, after the last post.
    */
-  *shards(segment: { readonly from: number; readonly to: number; readonly shards: number }): Generator<readonly [shard: number, postings: Map<string, Postings>]> {
-    const { shards } = segment;
-    const within = (postings: Postings) => postingsWithin(postings, segment.from, segment.to);
+  *shards(segments: readonly Pick<Segment, 'from' | 'to' | 'shards'>[]): Generator<readonly [segment: number, shard: number, postings: Map<string, Postings>]> {
+    if (segments.length === 0) return;
+    const fine = Math.max(...segments.map((s) => s.shards));
+    const coarse = Math.min(...segments.map((s) => s.shards));
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      const termsOf = this.bucket(bucket, fine);
+      for (let c = bucket; c < coarse; c += buckets) {
+        const gathered = segments.map(() => new Map<string, Postings>());
+        for (let f = c; f < fine; f += coarse) {
+          const all = termsOf(f);
+          for (const [k, segment] of segments.entries()) {
+            const into = segment.shards === fine ? new Map<string, Postings>() : gathered[k]!;
+            for (const [term, postings] of all) {
+              const part = postingsWithin(postings, segment.from, segment.to);
+              if (part) into.set(term, part);
+            }
+            if (segment.shards === fine) yield [k, f, into];
+          }
+        }
+        for (const [k, segment] of segments.entries()) if (segment.shards !== fine) yield [k, c, gathered[k]!];
+      }
+    }
+  }
+
+  /**
+   * The terms of one bucket: a function giving the whole postings of the terms of each of
+   * its shards, for an index of `shards` shards, one shard at a time.
+   */
+  private bucket(bucket: number, shards: number): (shard: number) => Map<string, Postings> {
     if (!this.files) {
-      // (Each shard's postings are read out of the arena when it is asked for, not all at once.)
-      const byShard = Array.from({ length: shards }, () => [] as string[]);
-      for (const term of this.arena.keys()) byShard[shardOf(term, shards)]!.push(term);
-      for (let shard = 0; shard < shards; shard++) yield [shard, termsWithin(byShard[shard]!.map((term) => [term, within(this.arena.postings(term)!)]))];
-      return;
+      // (The arena's terms by shard, once; each shard's postings are read out of it when asked for.)
+      if (!this.byShard) {
+        this.byShard = new Map();
+        for (const term of this.arena.keys()) {
+          const shard = shardOf(term, shards);
+          const list = this.byShard.get(shard);
+          if (list) list.push(term);
+          else this.byShard.set(shard, [term]);
+        }
+      }
+      return (shard) => new Map((this.byShard!.get(shard) ?? []).map((term) => [term, this.arena.postings(term)!]));
     }
     this.finish();
-    for (let bucket = 0; bucket < buckets; bucket++) {
-      const bytes = readFileSync(this.bucketFile(bucket));
-      // Where each record's term and postings are, by the shard of its term (4 numbers a record).
-      const records = new Map<number, number[]>();
-      for (let at = 0; at < bytes.length; ) {
-        const [termLength, afterTermLength] = readVarint(bytes, at);
-        const term = textOf(bytes, afterTermLength, afterTermLength + termLength);
-        const [length, start] = readVarint(bytes, afterTermLength + termLength);
-        const shard = shardOf(term, shards);
-        let list = records.get(shard);
-        if (!list) records.set(shard, (list = []));
-        list.push(afterTermLength, afterTermLength + termLength, start, start + length);
-        at = start + length;
-      }
-      for (let shard = bucket; shard < shards; shard += buckets) {
-        const postings = new Map<string, Postings>();
-        const last = new Map<string, number>();
-        const list = records.get(shard) ?? [];
-        for (let i = 0; i < list.length; i += 4) {
-          const term = textOf(bytes, list[i]!, list[i + 1]!);
-          let into = postings.get(term);
-          if (!into) postings.set(term, (into = [[], [], []]));
-          // (The run's first gap is from 0: its post's id, which decodePostings makes a gap from the run before's last.)
-          last.set(term, decodePostings(bytes, list[i + 2]!, list[i + 3]!, into, last.get(term) ?? 0));
-        }
-        yield [shard, termsWithin([...postings].map(([term, all]) => [term, within(all)]))];
-      }
+    const bytes = readFileSync(this.bucketFile(bucket));
+    // Where each record's term and postings are, by the shard of its term (4 numbers a record).
+    const records = new Map<number, number[]>();
+    for (let at = 0; at < bytes.length; ) {
+      const [termLength, afterTermLength] = readVarint(bytes, at);
+      const term = textOf(bytes, afterTermLength, afterTermLength + termLength);
+      const [length, start] = readVarint(bytes, afterTermLength + termLength);
+      const shard = shardOf(term, shards);
+      let list = records.get(shard);
+      if (!list) records.set(shard, (list = []));
+      list.push(afterTermLength, afterTermLength + termLength, start, start + length);
+      at = start + length;
     }
+    return (shard) => {
+      const postings = new Map<string, Postings>();
+      const last = new Map<string, number>();
+      const list = records.get(shard) ?? [];
+      for (let i = 0; i < list.length; i += 4) {
+        const term = textOf(bytes, list[i]!, list[i + 1]!);
+        let into = postings.get(term);
+        if (!into) postings.set(term, (into = [[], [], []]));
+        // (The run's first gap is from 0: its post's id, which decodePostings makes a gap from the run before's last.)
+        last.set(term, decodePostings(bytes, list[i + 2]!, list[i + 3]!, into, last.get(term) ?? 0));
+      }
+      return postings;
+    };
   }
 
   /** Moves the last postings out and closes the bucket files, once. */
@@ -152,13 +187,6 @@ export function postingsWithin(postings: Postings, from: number, to: number): Po
   if (first === 0 && end === gaps.length) return postings;
   const firstId = gaps.slice(0, first + 1).reduce((a, b) => a + b, 0);
   return [[firstId, ...gaps.slice(first + 1, end)], body.slice(first, end), title.slice(first, end)];
-}
-
-/** The terms that have postings, as a map. */
-function termsWithin(entries: readonly (readonly [string, Postings | undefined])[]): Map<string, Postings> {
-  const map = new Map<string, Postings>();
-  for (const [term, postings] of entries) if (postings) map.set(term, postings);
-  return map;
 }
 
 function textOf(bytes: Buffer, start: number, end: number): string {

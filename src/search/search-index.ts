@@ -165,9 +165,8 @@ export function createSearchIndex(posts: number, traditional: string, convert: C
   /** The index's files; shard files are made one at a time, as they are asked for. Call once. */
   function* files(): Generator<SearchFile> {
     yield { path: 'meta.json', contents: metaJson(display.length, traditional) };
-    for (const segment of segmentsOf(display.length)) {
-      for (const [shard, entries] of postings.shards(segment)) yield { path: `${segment.dir}/${shard}.json`, contents: shardJson(entries) };
-    }
+    const segments = segmentsOf(display.length);
+    for (const [k, shard, entries] of postings.shards(segments)) yield { path: `${segments[k]!.dir}/${shard}.json`, contents: shardJson(entries) };
     yield* displayFiles(display);
   }
 

@@ -149,6 +149,12 @@ describe('an index of two segments (the older posts in whole blocks, the newest 
   })();
   const engine = createSearchEngine(async (path) => JSON.parse(files.get(path) ?? 'null'), async () => convert);
 
+  it('is the same, byte for byte, with its postings moved out to files', () => {
+    const index = createSearchIndex(docs.length, traditional, convert, { folder: join(mkdtempSync(join(tmpdir(), 'gazette-index-spill-')), 'runs'), budget: 0 });
+    for (const d of docs) index.add(indexed(d));
+    expect(new Map([...index.files()].map((f) => [f.path, f.contents]))).toEqual(files);
+  });
+
   it('keeps each segment in its own folder, listed in meta.json', () => {
     expect(JSON.parse(files.get('meta.json')!).segments).toEqual([
       { dir: 't', from: 0, shards: shardCount(512) },
