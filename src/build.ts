@@ -2,6 +2,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SiteConfig } from './config.js';
 import { diagnostic, FatalError, toDiagnostic } from './errors.js';
+import { heapFor, type Heap } from './heap.js';
 import { loadPosts } from './load/load-posts.js';
 import { archiveTemplate, createRenderer, hasDateArchives, notFoundTemplate, searchTemplate, type Renderer } from './render/environment.js';
 import { dateArchivePageJobs, homePageJobs, notFoundPageJob, pageFingerprint, searchPageJob, postPageJob, postPageOutline, postViews, renderPage, taxonomyPageJobs, type PageJob } from './render/render-pages.js';
@@ -147,7 +148,7 @@ export async function buildSite(options: BuildOptions, previous: BuildState | un
     const diagnostics: Diagnostic[] = [...(options.configWarnings ?? []), ...archive.diagnostics, ...indexDiagnostics];
     const work = { postsParsed: archive.parsed, articlesTransformed: 0, pagesRendered: 0 };
     const renderKey = hashOf([codeId, config]);
-    const site: SiteWork = { index, options, renderer, writer, diagnostics, renderKey, work };
+    const site: SiteWork = { index, options, renderer, writer, diagnostics, renderKey, work, heap: heapFor(archive.posts.length) };
     // Every page depends on what the post files loaded to, gazette's code, the config and the
     // templates alone: when none changed since a build that built every page, its pages are
     // all current. (A file read again with the same bytes keeps its load result, the same
@@ -188,6 +189,7 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
   const previousIndex = site.renderer.has(searchTemplate) ? previousSearchIndex(site, previousSearch) : undefined;
   const stream = site.renderer.has(searchTemplate) && !previousIndex;
   const { built, articles, views, articleHtml, articleTerms, storedTerms, streamed, renderOnPool, close } = await buildPosts(site, known, stream);
+  site.heap?.collect();
   try {
     // Every page for the sitemap: the posts, then the list pages as they are made.
     const entries: SitemapEntry[] = built.map((post) => ({ url: post.url, lastmod: lastModified(post) }));
@@ -253,6 +255,7 @@ async function buildPages(site: SiteWork, known: Readonly<Record<string, Article
     // feeds, whose garbage would otherwise come on top of their heaps (an article or terms
     // missing from the cache, or none with --no-cache, start the pool again).
     await close();
+    site.heap?.collect();
     let search: SearchState | undefined;
     if (renderer.has(searchTemplate)) {
       await clashes(site, searchData, async () => {
@@ -433,6 +436,8 @@ export interface SiteWork {
   readonly renderKey: string;
   /** What this build did, for the report. */
   readonly work: { postsParsed: number; articlesTransformed: number; pagesRendered: number };
+  /** Full collections between stages, for a big archive (heap.ts); none when undefined. */
+  readonly heap?: Heap | undefined;
 }
 
 /** Renders and writes one page unless the output folder already holds it as it would be. */

@@ -89,6 +89,9 @@ export interface TermSource {
   storedTerms(key: string): Promise<BodyTerms | undefined>;
 }
 
+/** Characters of an index made whole written between full collections of a big archive's heap (heap.ts): about 25 at 100,000 posts. */
+const collectEvery = 32 * 2 ** 20;
+
 /** The built posts (the index's order: newest first) in the search index's id order: oldest first. */
 function inIdOrder(built: readonly Post[]): readonly Post[] {
   return built.slice().reverse();
@@ -123,7 +126,16 @@ export async function writeSearchIndex(
     index = createSearchIndex(posts.length, traditionalChars, lazyConverter(), { folder: site.writer.scratch('search') });
     for (const post of posts) index.add({ url: post.url, title: post.title, date: post.date, body: await terms.articleTerms(post.source) });
   }
-  for (const file of index.files()) site.writer.write(searchData + file.path, file.contents, file.path === 'meta.json' ? fingerprint : searchDataFingerprint);
+  let written = 0;
+  for (const file of index.files()) {
+    site.writer.write(searchData + file.path, file.contents, file.path === 'meta.json' ? fingerprint : searchDataFingerprint);
+    // (Each file's text is garbage once written: a big archive's heap is collected as they go.)
+    written += file.contents.length;
+    if (written > collectEvery) {
+      site.heap?.collect();
+      written = 0;
+    }
+  }
   return state;
 }
 
