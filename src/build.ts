@@ -600,7 +600,7 @@ async function buildPosts(site: SiteWork, previous: Readonly<Record<string, Arti
   options.progress?.start(rest.length);
   try {
     await pMap(
-      rest.reverse(),
+      [...rest].reverse(),
       async ({ post, i }) => {
         try {
           results[i] = await buildPost(post, i);
