@@ -26,8 +26,6 @@ export class PostingsSpill {
   private files: number[] | undefined;
   /** True once the last postings are moved out and the bucket files closed. */
   private finished = false;
-  /** The arena's terms by shard, when the postings were never moved out. */
-  private byShard: Map<number, string[]> | undefined;
 
   /**
    * `folder`: where the runs go (made when first needed; the caller removes it), none to keep
@@ -66,8 +64,11 @@ export class PostingsSpill {
     if (segments.length === 0) return;
     const fine = Math.max(...segments.map((s) => s.shards));
     const coarse = Math.min(...segments.map((s) => s.shards));
+    // (Never moved out: the arena's terms by shard, once; each shard's postings are read out of it when asked for.)
+    const inArena = this.files ? undefined : termsByShard(this.arena.keys(), fine);
+    const fromArena = (shard: number) => new Map((inArena!.get(shard) ?? []).map((term) => [term, this.arena.postings(term)!]));
     for (let bucket = 0; bucket < buckets; bucket++) {
-      const termsOf = this.bucket(bucket, fine);
+      const termsOf = inArena ? fromArena : this.bucket(bucket, fine);
       for (let c = bucket; c < coarse; c += buckets) {
         const gathered = segments.map(() => new Map<string, Postings>());
         for (let f = c; f < fine; f += coarse) {
@@ -87,23 +88,11 @@ export class PostingsSpill {
   }
 
   /**
-   * The terms of one bucket: a function giving the whole postings of the terms of each of
-   * its shards, for an index of `shards` shards, one shard at a time.
+   * The terms of one bucket file of the postings moved out: a function giving the whole
+   * postings of the terms of each of its shards, for an index of `shards` shards, one shard at
+   * a time (the runs of a term merged into one list).
    */
   private bucket(bucket: number, shards: number): (shard: number) => Map<string, Postings> {
-    if (!this.files) {
-      // (The arena's terms by shard, once; each shard's postings are read out of it when asked for.)
-      if (!this.byShard) {
-        this.byShard = new Map();
-        for (const term of this.arena.keys()) {
-          const shard = shardOf(term, shards);
-          const list = this.byShard.get(shard);
-          if (list) list.push(term);
-          else this.byShard.set(shard, [term]);
-        }
-      }
-      return (shard) => new Map((this.byShard!.get(shard) ?? []).map((term) => [term, this.arena.postings(term)!]));
-    }
     this.finish();
     const bytes = readFileSync(this.bucketFile(bucket));
     // Where each record's term and postings are, by the shard of its term (4 numbers a record).
@@ -174,10 +163,11 @@ export function postingsWithin(postings: Postings, from: number, to: number): Po
   const [gaps, body, title] = postings;
   let id = 0;
   let first = -1;
+  let firstId = 0;
   let end = gaps.length;
   for (let i = 0; i < gaps.length; i++) {
     id += gaps[i]!;
-    if (first === -1 && id >= from) first = i;
+    if (first === -1 && id >= from) [first, firstId] = [i, id];
     if (id >= to) {
       end = i;
       break;
@@ -185,8 +175,19 @@ export function postingsWithin(postings: Postings, from: number, to: number): Po
   }
   if (first === -1 || first >= end) return undefined;
   if (first === 0 && end === gaps.length) return postings;
-  const firstId = gaps.slice(0, first + 1).reduce((a, b) => a + b, 0);
   return [[firstId, ...gaps.slice(first + 1, end)], body.slice(first, end), title.slice(first, end)];
+}
+
+/** Terms by their shard of `shards`. */
+function termsByShard(terms: readonly string[], shards: number): Map<number, string[]> {
+  const byShard = new Map<number, string[]>();
+  for (const term of terms) {
+    const shard = shardOf(term, shards);
+    const list = byShard.get(shard);
+    if (list) list.push(term);
+    else byShard.set(shard, [term]);
+  }
+  return byShard;
 }
 
 function textOf(bytes: Buffer, start: number, end: number): string {

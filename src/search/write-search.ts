@@ -191,12 +191,10 @@ async function renumberIndex(site: SiteWork, posts: readonly Post[], state: Sear
       }
     }
     // The source's postings under their new ids, those of posts now in this segment.
-    const renumber = new Int32Array(previous.docs.length).fill(-1);
-    if (source && !unchanged) {
-      for (let id = segment.from; id < segment.to; id++) {
-        const old = oldIdOf[id]!;
-        if (old >= source.from && old < source.to) renumber[old] = id;
-      }
+    const renumber = new Int32Array(source && !unchanged ? previous.docs.length : 0).fill(-1);
+    for (let id = segment.from; id < segment.to && renumber.length > 0; id++) {
+      const old = oldIdOf[id]!;
+      if (old >= source!.from && old < source!.to) renumber[old] = id;
     }
     for (let shard = 0; shard < segment.shards; shard++) {
       const path = `${searchData}${segment.dir}/${shard}.json`;

@@ -107,7 +107,7 @@ describe("the cache's copy of the search index", () => {
     expect(existsSync(join(folder, 'd/0.json'))).toBe(false);
   });
 
-  it('is no copy while it is being updated: a build killed then leaves none to be used', () => {
+  it('is removed, not left half updated, when an update fails (a file of the index gone)', () => {
     const { cache, outDir, index } = setup();
     keepSearchCopy(cache, outDir, 'fp1', index, paths);
     // An update that fails half way (a file of the index unreadable) removes the copy rather than keep a mix.

@@ -92,10 +92,7 @@ export function createSearchEngine(load: (path: string) => Promise<unknown>, loa
     for (let t = 0; t < wanted.length; t++) {
       const pieces = lists[t]!;
       if (pieces.length === 0) return { parts, hits: [] }; // a term no post has: nothing has them all
-      const idf = inverseFrequency(
-        pieces.reduce((n, [gaps]) => n + gaps.length, 0),
-        m.posts,
-      );
+      const idf = inverseFrequency(pieces.reduce((n, [gaps]) => n + gaps.length, 0), m.posts);
       for (const [gaps, body, title] of pieces) {
         let id = 0;
         for (let i = 0; i < gaps.length; i++) {
