@@ -422,7 +422,7 @@ function cacheSalt(options: BuildOptions): string {
  * whenever the article can, cache or not (`gazette dev --no-cache` keeps its state in memory).
  */
 export function articleKey(options: BuildOptions, cache: ArticleCache | undefined, task: TransformTask): string {
-  return cache ? cache.key(task) : hashOf([transformSettings(options), task.hash, task.url, task.from ?? null, task.format, task.encoding]);
+  return cache ? cache.key(task) : hashOf([transformSettings(options), task.hash, task.url, task.from ?? null, task.title, task.format, task.encoding]);
 }
 
 /** What the build's stages after loading share. */

@@ -4,6 +4,7 @@ import { parseYaml } from './load/yaml.js';
 import { FatalError } from './errors.js';
 import { checkPermalink } from './load/permalink.js';
 import { isValidTimeZone } from './load/dates.js';
+import { readMessageOverrides, type MessageOverrides } from './i18n/messages.js';
 
 /**
  * The site's settings, named as Jekyll names them where Jekyll has them, so that a
@@ -36,6 +37,8 @@ export interface SiteConfig {
   readonly markdownExt: readonly string[];
   /** `bare_articles`: read posts without front matter as bare articles (title and date from the text; load/bare-article.ts). */
   readonly bareArticles: boolean;
+  /** `messages`: the site's own labels per language, over the theme's (i18n/messages.ts). */
+  readonly messages: MessageOverrides;
   /** Every other key of the config file, for templates as `site.<key>`. */
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -64,6 +67,7 @@ export const defaultSiteConfig: SiteConfig = {
   feed: { excerptOnly: false, postsLimit: 20, termFeedsFull: false },
   markdownExt: ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'],
   bareArticles: false,
+  messages: {},
   extra: {},
 };
 
@@ -81,7 +85,7 @@ export interface ConfigOverrides {
   readonly bareArticles?: boolean | undefined;
 }
 
-const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length', 'future', 'feed', 'markdown_ext', 'bare_articles']);
+const known = new Set(['title', 'description', 'lang', 'url', 'baseurl', 'timezone', 'permalink', 'paginate', 'excerpt_length', 'future', 'feed', 'markdown_ext', 'bare_articles', 'messages']);
 
 /**
  * Reads and validates a config file (`.yml`, `.yaml` or `.json`); `undefined` gives the
@@ -206,6 +210,8 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
   const bareArticles = raw.bare_articles ?? false;
   if (typeof bareArticles !== 'boolean') bad('bare_articles', 'must be true or false', raw.bare_articles);
 
+  const messages = readMessageOverrides(raw.messages, bad);
+
   if (problems.length > 0) throw new FatalError(problems.join('\n'));
   const extra = Object.fromEntries(Object.entries(raw).filter(([k]) => !known.has(k)));
   return {
@@ -222,6 +228,7 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
     feed,
     markdownExt,
     bareArticles: bareArticles === true,
+    messages,
     extra,
   };
 }

@@ -10,8 +10,10 @@ export interface ReportPost {
   readonly date: string;
   readonly tags: readonly string[];
   readonly categories: readonly string[];
-  /** Share of the input's visible text found in the page, in order (1 = nothing lost). */
+  /** Share of the input's visible text found in the page in order, or removed on purpose (1 = nothing lost). */
   readonly textRetention: number;
+  /** Characters removed on purpose (the title's echoes at the top of the article); only when there were any. */
+  readonly textRemoved?: number;
   readonly characters: number;
   readonly words: number;
   readonly readingMinutes: number;
@@ -32,7 +34,7 @@ export interface ReportProblem {
   readonly message: string;
 }
 
-/** The build report: a contract that tools and deploy scripts rely on (README, "Build report"). */
+/** The build report: a contract that tools and deploy scripts rely on (docs/output.md, "Build report"). */
 export interface BuildReport {
   readonly posts: readonly ReportPost[];
   readonly skipped: readonly Skipped[];
@@ -44,7 +46,7 @@ export interface BuildReport {
   /** Totals over all posts: embedded media found, kept as players, replaced by links, left as notes. */
   readonly embeds: EmbedCounts;
   readonly pages: number;
-  /** What this build had to do; the rest it took from the previous build (see "Rebuilds" in the README). */
+  /** What this build had to do; the rest it took from the previous build (see "Rebuilds and the cache" in docs/cli.md). */
   readonly work: BuildWork;
   readonly durationMs: number;
 }
@@ -93,6 +95,7 @@ export function makeReport(outcome: BuildOutcome): BuildReport {
         tags: p.tags,
         categories: p.categories,
         textRetention: retention(summary?.fidelity),
+        ...(summary?.fidelity.removedChars ? { textRemoved: summary.fidelity.removedChars } : {}),
         characters: summary?.stats.characters ?? 0,
         words: summary?.stats.words ?? 0,
         readingMinutes: summary?.stats.readingMinutes ?? 0,
@@ -117,10 +120,10 @@ export function makeReport(outcome: BuildOutcome): BuildReport {
   };
 }
 
-/** Kept characters over input characters, to four decimals; 1 for an article without text. */
+/** Kept characters (and those removed on purpose) over input characters, to four decimals; 1 for an article without text. */
 export function retention(fidelity: ArticleSummary['fidelity'] | undefined): number {
   if (!fidelity || fidelity.inputChars === 0) return 1;
-  return Math.floor((fidelity.keptChars / fidelity.inputChars) * 10_000) / 10_000;
+  return Math.floor(((fidelity.keptChars + fidelity.removedChars) / fidelity.inputChars) * 10_000) / 10_000;
 }
 
 /** Embed counts summed over the posts. */

@@ -6,6 +6,7 @@
  */
 
 import type { ArticleFingerprint } from './load/article-fingerprint.js';
+import type { TextStats } from './transform/text-stats.js';
 
 /** How bad a diagnostic is: an error fails the post (exit code 1), a warning does not. */
 export type Severity = 'error' | 'warning';
@@ -84,11 +85,15 @@ export interface ArticleSummary {
   /** The editors' credit line (`责编：… 网编：…`), which also stays in the article. */
   readonly credit?: string;
   /** Length and reading time. */
-  readonly stats: { readonly characters: number; readonly words: number; readonly readingMinutes: number };
+  readonly stats: TextStats;
   /** Links rewritten to archived copies, and links to the archive's news sites it does not hold. */
   readonly links: { readonly archived: number; readonly dangling: readonly string[] };
-  /** How much of the input's visible text the article kept (characters, whitespace aside). */
-  readonly fidelity: { readonly inputChars: number; readonly keptChars: number };
+  /**
+   * How much of the input's visible text the article kept (characters, whitespace and ASCII
+   * punctuation aside), and how much was removed on purpose (the title's echoes): what is
+   * neither was lost.
+   */
+  readonly fidelity: { readonly inputChars: number; readonly keptChars: number; readonly removedChars: number };
   /** Embedded media found and what became of them (see src/transform/rules/embeds.ts). */
   readonly embeds: EmbedCounts;
 }

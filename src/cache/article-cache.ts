@@ -10,7 +10,7 @@ import { markCacheFolder } from './cache-folder.js';
 
 /**
  * The persistent article cache (`.cache/gazette/articles/`): a post's article HTML and
- * metadata, keyed on the post file's bytes, its URL and original URL, the settings the
+ * metadata, keyed on the post file's bytes, its URL, original URL and title, the settings the
  * transform uses and gazette's own code. Links to other archived posts depend on the whole
  * archive, so each entry also records every link lookup its article made (href → archived
  * page or none, and whether the href is on one of the archive's news sites); an entry is
@@ -79,7 +79,7 @@ export function openArticleCache(cache: CacheFolder, salt: string): ArticleCache
   /** The entry folders this thread has made (one per first two hex digits of a key). */
   const made = new Set<string>();
   return {
-    key: (task) => hashOf([salt, task.hash, task.url, task.from ?? null, task.format, task.encoding]),
+    key: (task) => hashOf([salt, task.hash, task.url, task.from ?? null, task.title, task.format, task.encoding]),
     // (Synchronous file operations: entries are read and written on the pool's threads, which
     // have nothing else to do meanwhile; through the thread pool each cost several times more.)
     async read(key) {

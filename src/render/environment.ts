@@ -5,6 +5,7 @@ import nunjucks from 'nunjucks';
 import type { SiteConfig } from '../config.js';
 import { FatalError } from '../errors.js';
 import { relativeUrl } from '../site/relative-url.js';
+import { createMessages } from '../i18n/messages.js';
 import { newsArticle, type PostView } from './views.js';
 
 /**
@@ -88,20 +89,24 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
   const loader = new nunjucks.FileSystemLoader(templatesDir, { noCache: false, watch: false });
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   const formatters = new Map<string, Intl.DateTimeFormat>();
-  const formatter = (style: string) => {
-    let f = formatters.get(style);
+  const formatter = (style: string, lang: string) => {
+    let f = formatters.get(`${lang} ${style}`);
     if (!f) {
       const options: Intl.DateTimeFormatOptions =
-        style === 'month' ? { year: 'numeric', month: 'long' } : style === 'datetime' ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: style as 'long' | 'medium' | 'short' | 'full' };
-      f = new Intl.DateTimeFormat(site.lang, { ...options, timeZone: site.timezone });
-      formatters.set(style, f);
+        style === 'month' ? { year: 'numeric', month: 'long' } : style === 'year' ? { year: 'numeric' } : style === 'datetime' ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: style as 'long' | 'medium' | 'short' | 'full' };
+      f = new Intl.DateTimeFormat(lang, { ...options, timeZone: site.timezone });
+      formatters.set(`${lang} ${style}`, f);
     }
     return f;
   };
+  const messages = createMessages(site.messages);
+  /** The language of the page being rendered: a post's own `lang:`, else the site's. */
+  type PageContext = { ctx: { page?: { url?: string; rootRelative?: boolean; lang?: string } } };
+  const pageLang = (context: PageContext) => context.ctx.page?.lang ?? site.lang;
 
   // `{{ post.url | url }}`: a link relative to the page being rendered.
   // On a page served at any URL (404.html, `page.rootRelative`), the link starts at the base path instead.
-  env.addFilter('url', function (this: { ctx: { page?: { url?: string; rootRelative?: boolean } } }, target: string) {
+  env.addFilter('url', function (this: PageContext, target: string) {
     if (this.ctx.page?.rootRelative) return `${site.baseurl}${String(target)}`;
     return relativeUrl(this.ctx.page?.url ?? '/', String(target));
   });
@@ -113,10 +118,25 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
   env.addFilter('json_ld', (value: unknown) => markSafe(jsonForScript(value)));
   // `{{ news_article(post) | json_ld }}`: the post as a schema.org NewsArticle.
   env.addGlobal('news_article', (post: PostView) => newsArticle(post, site));
-  // `{{ post.date | date('long') }}`: a date in the site's language and timezone.
-  env.addFilter('date', (iso: string, style = 'long') => {
+  // `{{ post.date | date('long') }}`: a date in the page's language and the site's timezone
+  // (styles: full, long, medium, short, datetime, month, year).
+  env.addFilter('date', function (this: PageContext, iso: string, style = 'long') {
     const time = Date.parse(String(iso));
-    return Number.isNaN(time) ? '' : formatter(String(style)).format(time);
+    return Number.isNaN(time) ? '' : formatter(String(style), pageLang(this)).format(time);
+  });
+  // `{{ t('nav.tags') }}`, `{{ t('list.count', { count: term.count }) }}`: a label of the
+  // theme in the page's language (i18n/messages.ts); numbers formatted for it.
+  env.addGlobal('t', function (this: PageContext, key: string, params?: Record<string, string | number>) {
+    return messages(pageLang(this)).t(String(key), params);
+  });
+  // `{{ messages(['search.found', …]) | json_ld }}`: the messages themselves, for a script that formats them in the browser.
+  env.addGlobal('messages', function (this: PageContext, keys: readonly string[]) {
+    const translator = messages(pageLang(this));
+    return Object.fromEntries(keys.map((key) => [key, translator.message(key) ?? translator.t(key)]));
+  });
+  // `{{ term.count | number }}`: a number in the page's language.
+  env.addFilter('number', function (this: PageContext, value: number) {
+    return messages(pageLang(this)).number(Number(value));
   });
   env.addGlobal('site', { ...site.extra, title: site.title, description: site.description, lang: site.lang, url: site.url, baseurl: site.baseurl, timezone: site.timezone });
 
@@ -200,7 +220,7 @@ function templateKey(templatesDir: string, entry: string, all: readonly string[]
       continue; // a missing template: rendering will say so
     }
     try {
-      walk(parser.parse(source, [], {}), (node) => {
+      walkTemplate(parseTemplate(source), (node) => {
         if (!['Extends', 'Include', 'Import', 'FromImport'].includes(node.typename)) return;
         const target = node.template as TemplateNode | undefined;
         if (target?.typename !== 'Literal' || typeof target.value !== 'string') everything = true;
@@ -226,8 +246,13 @@ function templateKey(templatesDir: string, entry: string, all: readonly string[]
 /** Nunjucks' parser: public (nunjucks.parser) but not in its type definitions. */
 const { parser } = nunjucks as unknown as { parser: { parse(source: string, extensions: unknown[], options: object): unknown } };
 
-/** A node of a Nunjucks syntax tree, as far as templateKey looks at it. */
-interface TemplateNode {
+/** A template's syntax tree (throws on a syntax error). */
+export function parseTemplate(source: string): TemplateNode {
+  return parser.parse(source, [], {}) as TemplateNode;
+}
+
+/** A node of a Nunjucks syntax tree: its `typename`, and its parts named by `fields`. */
+export interface TemplateNode {
   readonly typename: string;
   readonly value?: unknown;
   readonly fields?: readonly string[];
@@ -235,14 +260,16 @@ interface TemplateNode {
   readonly [field: string]: unknown;
 }
 
-function walk(node: unknown, visit: (node: TemplateNode) => void): void {
+/** Calls `visit` on every node of a template's syntax tree, parents first. */
+export function walkTemplate(node: unknown, visit: (node: TemplateNode) => void): void {
   if (!node || typeof node !== 'object') return;
   const n = node as TemplateNode;
   visit(n);
-  for (const field of n.fields ?? []) {
+  const fields = n.fields ?? [];
+  for (const field of fields) {
     const value = n[field];
-    if (Array.isArray(value)) for (const child of value) walk(child, visit);
-    else walk(value, visit);
+    if (Array.isArray(value)) for (const child of value) walkTemplate(child, visit);
+    else walkTemplate(value, visit);
   }
-  for (const child of n.children ?? []) walk(child, visit);
+  if (!fields.includes('children')) for (const child of n.children ?? []) walkTemplate(child, visit);
 }

@@ -4,6 +4,7 @@ import type { SiteIndex } from '../site/site-index.js';
 import type { TaxonomyKind } from '../types.js';
 import { pathOf, type ListFilter, type PostViews } from './render-pages.js';
 import { xmlDocument, type XmlElement } from './xml-document.js';
+import { createMessages } from '../i18n/messages.js';
 
 /**
  * The site's feeds: Atom (`feed.xml`, RFC 4287) and JSON Feed (`feed.json`, version 1) for
@@ -75,8 +76,11 @@ export function feedJobs(index: SiteIndex, views: PostViews, config: SiteConfig,
   };
   const { excerptOnly, termFeedsFull } = config.feed;
   const lists: { base: string; title: string; sources: readonly string[]; full: boolean }[] = [{ base: '/', title: config.title, sources: index.posts.map((p) => p.source), full: !excerptOnly }];
+  // A term's feed is titled in the site's language, as its list page is ("News archive · Tag: Hong Kong").
+  const { t } = createMessages(config.messages)(config.lang);
   for (const kind of ['tags', 'categories'] as TaxonomyKind[]) {
-    for (const term of index.terms[kind]) lists.push({ base: term.url, title: `${term.name} · ${config.title}`, sources: term.posts, full: termFeedsFull && !excerptOnly });
+    const label = kind === 'tags' ? 'feed.tag' : 'feed.category';
+    for (const term of index.terms[kind]) lists.push({ base: term.url, title: t(label, { site: config.title, name: term.name }), sources: term.posts, full: termFeedsFull && !excerptOnly });
   }
   const jobs: FeedJob[] = [];
   for (const { base, title, sources, full } of lists) {

@@ -4,7 +4,7 @@ import type { ArticleSummary, Post, TaxonomyKind } from '../types.js';
 
 /**
  * What templates see of a post: a deliberate projection of `Post`, not the internal
- * record (no file paths, hashes or offsets). The README's template reference lists it.
+ * record (no file paths, hashes or offsets). docs/templates.md lists it.
  */
 export interface TermLink {
   readonly name: string;
@@ -30,7 +30,7 @@ export interface PostView {
   readonly credit?: string | undefined;
   /** The pages of its year and month in the date archives (`/2024/`, `/2024/11/`). */
   readonly archive: { readonly year: string; readonly month: string };
-  /** `characters`, `words`, `readingMinutes`. */
+  /** `characters`, `words`, `readingMinutes`, and `cjk` (measure its length in characters, not words). */
   readonly stats?: ArticleSummary['stats'] | undefined;
   /** Every front-matter key gazette does not interpret. */
   readonly data: Readonly<Record<string, unknown>>;

@@ -26,7 +26,7 @@ export const searchData = 'search/data/';
  * its licences (OpenCC's dictionaries are Apache-2.0), by file name, each read when written.
  */
 const assetSources: Record<string, () => string> = {
-  ...Object.fromEntries(['search-page.js', 'engine.js', 'tokens.js'].map((name) => [name, () => readFileSync(join(fileURLToPath(new URL('../../dist/search/browser/', import.meta.url)), name), 'utf8')])),
+  ...Object.fromEntries(['search-page.js', 'engine.js', 'tokens.js', 'messages.js'].map((name) => [name, () => readFileSync(join(fileURLToPath(new URL('../../dist/search/browser/', import.meta.url)), name), 'utf8')])),
   'opencc-t2cn.js': () => readFileSync(converterModulePath(), 'utf8'),
   'opencc-LICENSES.txt': () => converterLicence(),
 };

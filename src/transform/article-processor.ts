@@ -22,6 +22,7 @@ import lazyImageSources from './rules/lazy-image-sources.js';
 import dedupeImages from './rules/dedupe-images.js';
 import dedupeIds from './rules/dedupe-ids.js';
 import removeEmpty from './rules/remove-empty.js';
+import removeTitleEcho from './rules/remove-title-echo.js';
 import repairNesting from './rules/repair-nesting.js';
 import removeTrackingPixels from './rules/remove-tracking-pixels.js';
 import removeZoomWidgets from './rules/remove-zoom-widgets.js';
@@ -52,6 +53,8 @@ export interface ArticleInput {
   readonly body: string;
   readonly url: string;
   readonly from?: string | undefined;
+  /** The post's title: a heading or link line that repeats it at the top of the article goes. */
+  readonly title?: string | undefined;
 }
 
 export type TransformArticle = (input: ArticleInput) => Article;
@@ -85,6 +88,9 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     .use(removeTrackingPixels)
     .use(unwrapImageLinks)
     .use(unwrapPresentational)
+    // The title's echoes at the top (a link heading, the outlet's headline), once wrappers
+    // that only styled them are gone; before empty elements go, which takes the wrappers they leave.
+    .use(removeTitleEcho)
     // Empty elements are looked for after unwrapping, which can empty a paragraph.
     .use(removeEmpty)
     // Unwrapping can also leave nestings HTML forbids (blocks in a paragraph, links in links).
@@ -110,7 +116,7 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
     const markdown = input.format === 'markdown' ? readMarkdown(input.body) : undefined;
     // Raw HTML (a markdown post's HTML blocks, an .html post) keeps a `<` that begins no tag as text.
     const html = escapeStrayLessThan(markdown ? markdown.html : input.body);
-    const file = new VFile({ value: html, data: { post: { url: input.url, from: input.from } } });
+    const file = new VFile({ value: html, data: { post: { url: input.url, from: input.from, title: input.title } } });
     const parsed = processor.parse(file);
     const tree = processor.runSync(parsed, file) as Root;
     const summary = summarize(tree, options.excerptLength);
@@ -122,8 +128,18 @@ export function createArticleProcessor(options: ArticleProcessorOptions): Transf
       stats: countText(text),
       links: file.data.links ?? { archived: 0, dangling: [] },
       // Measured against the source, not the parse: text the HTML parser lost counts as lost.
-      fidelity: textFidelity(comparableText(sourceText(markdown ? markdown.tokens : input.body)), comparableText(articleText(tree))),
+      fidelity: fidelityOf(comparableText(sourceText(markdown ? markdown.tokens : input.body)), comparableText(articleText(tree)), comparableText((file.data.removed ?? []).join(''))),
       embeds: file.data.embeds ?? { found: 0, players: 0, links: 0, notes: 0 },
     };
   };
+}
+
+/**
+ * The fidelity figures: text removed on purpose (the title's echoes, which stood before
+ * everything else) is put back in front of the output to be matched, then counted apart.
+ */
+function fidelityOf(input: string, output: string, removed: string): Article['fidelity'] {
+  const { inputChars, keptChars } = textFidelity(input, removed + output);
+  const removedChars = Math.min(removed.length, keptChars);
+  return { inputChars, keptChars: keptChars - removedChars, removedChars };
 }

@@ -6,7 +6,7 @@ import { kramdownHtmlBlocks } from './kramdown-html-block.js';
 /**
  * Markdown to an HTML string, the first half of the route to one hast tree (the string is
  * parsed once by rehype-parse). markdown-it with raw HTML on was measured against
- * remark-parse → remark-rehype → rehype-raw and chosen for speed (see README, "Markdown").
+ * remark-parse → remark-rehype → rehype-raw and chosen for speed (see docs/articles.md, "Why markdown-it rather than remark").
  * gazette's only markdown-it user.
  *
  * Reading: CommonMark with GFM tables and strikethrough (`~~[原文](url)~~` credits),

@@ -18,6 +18,11 @@ export interface TextStats {
   readonly words: number;
   /** Whole minutes, at least 1 for any text. */
   readonly readingMinutes: number;
+  /**
+   * True when the text is mostly Chinese, Japanese or Korean (more CJK characters than words
+   * of other scripts): pages then give its length in characters, else in words.
+   */
+  readonly cjk: boolean;
 }
 
 /** Reading speeds: CJK characters and other words per minute (common figures for adult silent reading). */
@@ -42,5 +47,5 @@ export function countText(text: string): TextStats {
     else other++;
   }
   const minutes = cjk / cjkPerMinute + other / wordsPerMinute;
-  return { characters, words: cjk + other, readingMinutes: characters === 0 ? 0 : Math.max(1, Math.round(minutes)) };
+  return { characters, words: cjk + other, readingMinutes: characters === 0 ? 0 : Math.max(1, Math.round(minutes)), cjk: cjk > other };
 }

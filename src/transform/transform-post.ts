@@ -6,7 +6,7 @@ import { HtmlTooLargeError } from './parse-html.js';
 import { readBody } from './read-body.js';
 
 /** What transforming one post needs: plain data, so it can be sent to a worker thread. */
-export type TransformTask = Pick<Post, 'source' | 'path' | 'encoding' | 'hash' | 'bodyOffset' | 'bodyLine' | 'format' | 'url' | 'from'>;
+export type TransformTask = Pick<Post, 'source' | 'path' | 'encoding' | 'hash' | 'bodyOffset' | 'bodyLine' | 'format' | 'url' | 'from' | 'title'>;
 
 /**
  * A transformed post with the link lookups it made (for the cache), or the diagnostic that
@@ -15,8 +15,8 @@ export type TransformTask = Pick<Post, 'source' | 'path' | 'encoding' | 'hash' |
 export type TransformOutcome = { readonly article: Article; readonly lookups: readonly LinkLookupRecord[] } | { readonly diagnostic: Diagnostic };
 
 export function transformTask(post: Post): TransformTask {
-  const { source, path, encoding, hash, bodyOffset, bodyLine, format, url, from } = post;
-  return { source, path, encoding, hash, bodyOffset, bodyLine, format, url, ...(from !== undefined ? { from } : {}) };
+  const { source, path, encoding, hash, bodyOffset, bodyLine, format, url, from, title } = post;
+  return { source, path, encoding, hash, bodyOffset, bodyLine, format, url, title, ...(from !== undefined ? { from } : {}) };
 }
 
 /** Reads a post's body and transforms it; never throws. */
@@ -24,7 +24,7 @@ export async function transformPost(transform: (input: ArticleInput) => { articl
   try {
     const body = await readBody(task);
     try {
-      return transform({ format: task.format, body, url: task.url, from: task.from });
+      return transform({ format: task.format, body, url: task.url, from: task.from, title: task.title });
     } catch (error) {
       // The one way a hostile body exhausts the pipeline: HTML nested thousands of levels deep.
       if (error instanceof HtmlTooLargeError) throw new GazetteError(task.source, error.message, { line: task.bodyLine, hint: 'close the formatting tags', cause: error });

@@ -116,9 +116,9 @@ for (const base of ['', '/archive']) {
         // Done when the first ten results (or as many as were found) are listed with their passages.
         await page.waitForFunction(() => {
           const status = document.querySelector('.search-status') as { textContent: string } | null;
-          const found = /(\d+) found/.exec(status?.textContent ?? '');
+          const found = /找到 (\d+) 篇/.exec(status?.textContent ?? '');
           const snippets = [...document.querySelectorAll('.search-snippet')];
-          return /Nothing/.test(status?.textContent ?? '') || (found !== null && snippets.length === Math.min(10, Number(found[1])) && snippets.every((p) => p.textContent !== ''));
+          return /没有找到/.test(status?.textContent ?? '') || (found !== null && snippets.length === Math.min(10, Number(found[1])) && snippets.every((p) => p.textContent !== ''));
         });
         return (await results.locator('a.search-title').allTextContents()).map((t) => t.trim());
       };

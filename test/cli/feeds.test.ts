@@ -65,7 +65,8 @@ describe('the sample site’s feeds', () => {
     const feeds = listFiles(site).filter((f) => /^(tags|categories)\/[^/]+\/feed\.xml$/.test(f));
     for (const path of feeds) {
       const feed = readAtom(read(site, path));
-      const name = feed.title.replace(/ · 墙外新闻存档 News Archive$/, '');
+      // "标签：Hong Kong · 墙外新闻存档 News Archive": the site's title after the term's, labelled in the site's language.
+      const name = feed.title.replace(/^(标签|来源)：/, '').replace(/ · 墙外新闻存档 News Archive$/, '');
       const kind = path.startsWith('tags/') ? 'tags' : 'categories';
       const listed = report.posts.filter((p) => p[kind].includes(name));
       expect(listed.length, path).toBeGreaterThan(0);
@@ -159,6 +160,7 @@ describe('feeds of a post with markup in its front matter and body', () => {
     }
     // The site's feed, the feeds of both tags and of the category, each in both formats.
     expect(holding.sort()).toEqual(['categories/c-d/feed.json', 'categories/c-d/feed.xml', 'feed.json', 'feed.xml', 'tags/a-b/feed.json', 'tags/a-b/feed.xml', 'tags/q-uote-more/feed.json', 'tags/q-uote-more/feed.xml']);
-    expect(readAtom(read(site, 'tags/a-b/feed.xml')).title).toBe('a<b · 墙外新闻存档 News Archive');
+    // Titled in the site's language (zh-CN), the tag's name as written.
+    expect(readAtom(read(site, 'tags/a-b/feed.xml')).title).toBe('标签：a<b · 墙外新闻存档 News Archive');
   });
 });

@@ -8,6 +8,7 @@
  */
 import { createSearchEngine, type Hit, type SearchEngine, type ShownHit } from './engine.js';
 import type { Convert } from './tokens.js';
+import { messageFormatter, type Message, type MessageParams } from './messages.js';
 
 const perPage = 10;
 /** Characters of context before and after the first match in a snippet. */
@@ -21,6 +22,12 @@ function start(): void {
   const list = document.querySelector<HTMLOListElement>('ol.search-results');
   const more = document.querySelector<HTMLButtonElement>('button.search-more');
   if (!form || !input || !status || !list || !more) return;
+  // The page's texts in its language (search.njk writes them on the form, as JSON).
+  const lang = document.documentElement.lang || 'en';
+  const messages = JSON.parse(form.dataset['messages'] ?? '{}') as Record<string, Message>;
+  const format = messageFormatter(lang);
+  const say = (key: string, params?: MessageParams) => (messages[key] === undefined ? '' : format(messages[key], params));
+  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
   // The site's root, relative to this page (the template writes it), so the site works under any path.
   const root = new URL(form.dataset['root'] ?? '../', location.href);
   const data = new URL('search/data/', root);
@@ -48,16 +55,16 @@ function start(): void {
       status.textContent = '';
       return;
     }
-    status.textContent = '搜索中… Searching…';
+    status.textContent = say('search.searching');
     try {
       const result = await engine.search(query);
       if (mine !== run) return;
       found = result;
       shown = 0;
-      status.textContent = result.hits.length ? `找到 ${result.hits.length} 篇 · ${result.hits.length} found` : '没有找到 · Nothing found';
+      status.textContent = result.hits.length ? say('search.found', { count: result.hits.length }) : say('search.none');
       await showMore(mine);
     } catch (error) {
-      if (mine === run) status.textContent = `搜索出错 · Search failed: ${String(error)}`;
+      if (mine === run) status.textContent = say('search.failed', { error: String(error) });
     }
   };
 
@@ -65,7 +72,7 @@ function start(): void {
     const page = await engine.show(found.hits.slice(shown, shown + perPage));
     if (mine !== run) return;
     shown += page.length;
-    for (const hit of page) list.append(resultItem(hit, root, engine, found.parts));
+    for (const hit of page) list.append(resultItem(hit, root, engine, found.parts, dates));
     more.hidden = shown >= found.hits.length;
   };
 
@@ -86,7 +93,7 @@ function start(): void {
   }
 }
 
-function resultItem(hit: ShownHit, root: URL, engine: SearchEngine, parts: readonly string[]): HTMLLIElement {
+function resultItem(hit: ShownHit, root: URL, engine: SearchEngine, parts: readonly string[], dates: Intl.DateTimeFormat): HTMLLIElement {
   const item = document.createElement('li');
   const link = document.createElement('a');
   const page = new URL(hit.url.replace(/^\//, ''), root);
@@ -95,7 +102,9 @@ function resultItem(hit: ShownHit, root: URL, engine: SearchEngine, parts: reado
   link.textContent = hit.title;
   const date = document.createElement('time');
   date.dateTime = hit.date;
-  date.textContent = hit.date;
+  // The day as the index has it (the site's timezone), written in the page's language.
+  const day = Date.parse(`${hit.date.slice(0, 10)}T00:00:00Z`);
+  date.textContent = Number.isNaN(day) ? hit.date : dates.format(day);
   const snippet = document.createElement('p');
   snippet.className = 'search-snippet';
   item.append(link, ' ', date, snippet);

@@ -1,0 +1,52 @@
+import type { Message } from '../../search/browser/messages.js';
+import type { MessageKey } from './en.js';
+
+/**
+ * The default theme's labels in Traditional Chinese (zh-TW, zh-HK, zh-MO, zh-Hant), written
+ * in Taiwan's usage (搜尋, 網站, 連結), not converted character by character from zhHans.
+ */
+export const zhHant = {
+  'skip': '跳至主要內容',
+  'nav.label': '網站導覽',
+  'nav.home': '首頁',
+  'nav.categories': '來源',
+  'nav.tags': '標籤',
+  'nav.dates': '日期',
+  'nav.search': '搜尋',
+  'footer.colophon': '由 gazette 產生。文章著作權屬原發布者所有，每篇皆附原文連結。',
+  'post.length.characters': '字數 {count}',
+  'post.length.words': '{count} 個詞',
+  'post.reading': '閱讀約 {count} 分鐘',
+  'post.original': '原文',
+  'post.wayback': '網頁時光機',
+  'post.tags': '標籤',
+  'post.related': '相關文章',
+  'post.nav': '更多文章',
+  'post.newer': '← 較新',
+  'post.older': '較舊 →',
+  'list.count': '{count} 篇文章',
+  'pagination.label': '分頁',
+  'pagination.previous': '← 上一頁',
+  'pagination.next': '下一頁 →',
+  'pagination.position': '{page} / {pages}',
+  'tag.kind': '標籤',
+  'tags.title': '標籤',
+  'tags.count': '{count} 個標籤',
+  'category.kind': '來源',
+  'categories.title': '來源',
+  'categories.count': '{count} 個來源',
+  'archives.title': '依日期',
+  'notfound.title': '找不到這個頁面',
+  'notfound.text': '這個網址沒有頁面。文章可能已搬移；請從首頁、來源或標籤尋找。',
+  'search.title': '搜尋',
+  'search.label': '搜尋文章（簡體、繁體皆可）',
+  'search.button': '搜尋',
+  'search.noscript': '搜尋需要 JavaScript。所有文章也依日期、標籤和來源列出：',
+  'search.more': '更多結果',
+  'search.searching': '搜尋中…',
+  'search.found': '找到 {count} 篇文章',
+  'search.none': '沒有找到',
+  'search.failed': '搜尋失敗：{error}',
+  'feed.tag': '標籤：{name} · {site}',
+  'feed.category': '來源：{name} · {site}',
+} as const satisfies Record<MessageKey, Message>;
