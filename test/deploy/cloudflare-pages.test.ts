@@ -6,17 +6,17 @@ import { root } from '../helpers/paths.js';
 import { brokenReferences } from '../helpers/site-files.js';
 
 /**
- * The Cloudflare Pages settings as the README's "Deploy" section gives them (they live in
- * Cloudflare's dashboard, not in a file), run: the build command in a fresh copy of the
- * repository whose config names the Pages domain, as the README says to set it.
+ * The Cloudflare Pages settings as docs/deploy.md's "Cloudflare Pages" recipe gives them (they
+ * live in Cloudflare's dashboard, not in a file), run: the build command in a fresh copy of the
+ * repository whose config names the Pages domain, as docs/deploy.md says to set it.
  */
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const section = /^### Cloudflare Pages\n([\s\S]*?)(?=^#{2,3} )/m.exec(readme)?.[1] ?? '';
+const deployDoc = readFileSync(join(root, 'docs', 'deploy.md'), 'utf8');
+const section = /^### Cloudflare Pages\n([\s\S]*?)(?=^#{2,3} )/m.exec(deployDoc)?.[1] ?? '';
 /** A row of the section's settings table: `| Build command | `npm run build` |`. */
 const setting = (name: string) => new RegExp(`^\\| ${name} \\| \`([^\`]*)\``, 'm').exec(section)?.[1];
 const url = 'https://gazette-example.pages.dev';
 
-describe('the Cloudflare Pages settings (README, Deploy)', () => {
+describe('the Cloudflare Pages settings (docs/deploy.md)', () => {
   let dir: string;
 
   beforeAll(async () => {
