@@ -66,8 +66,9 @@ describe('gazette build on the sample archive', () => {
     for (const post of report.posts) expect(existsSync(join(root, post.output)), post.output).toBe(true);
   });
 
-  it('shows the seed article whole, with its lead image and caption and its figure', () => {
+  it('shows the seed article whole, with its lead image and caption and its figure, and without the echo of its title', () => {
     const page = read(site, '2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/index.html');
+    const seed = { url: '/2024/11/15/jw-xi-jinping-to-meet-biden-11142024140853/', title: '拜登"再会"习近平 美中关系困扰何在？', from: 'https://www.rfa.org/mandarin/yataibaodao/junshiwaijiao/jw-xi-jinping-to-meet-biden-11142024140853.html' };
     expect(texts(page, 'h1')).toEqual(['拜登"再会"习近平 美中关系困扰何在？']);
     expect(texts(page, 'figure > figcaption')).toEqual(['2023年11月15日，美国总统拜登与中国领导人习近平在加州费罗丽庄园举行双边会谈。', '美国总统拜登与中国领导人习近平（法新社）']);
     expect(texts(page, 'a[href="../../../../tags/%E8%87%AA%E7%94%B1%E4%BA%9A%E6%B4%B2%E7%94%B5%E5%8F%B0/"]').length).toBeGreaterThan(0);
@@ -81,6 +82,15 @@ describe('gazette build on the sample archive', () => {
       'href="https://web.archive.org/web/20241115/https://www.rfa.org/mandarin/yataibaodao/junshiwaijiao/jw-xi-jinping-to-meet-biden-11142024140853.html"',
     );
     expect(page).toContain('2024年11月15日');
+    // The title's echo (a link heading to the original, `[title](url)` over `------`) is gone: the h1 and the header's link say it.
+    const body = fromHtml(page);
+    expect(selectAll('.post-body h2', body).map((h) => toString(h))).not.toContain(seed.title);
+    expect(selectAll('.post-body a', body).map((a) => String(a.properties.href))).not.toContain(seed.from);
+    expect(toString(selectAll('.post-body > *', body)[0]!).trim()).not.toBe(seed.title);
+    const entry = report.posts.find((p) => p.url === seed.url)!;
+    expect(entry.textRetention).toBe(1);
+    // Removed on purpose, not lost: the title's characters as fidelity counts them (拜登再会习近平美中关系困扰何在？: 16; spaces and ASCII quotes are not counted).
+    expect(entry.textRemoved).toBe(16);
   });
 
   it('describes each post page for link previews and search engines: Open Graph, Twitter card, JSON-LD, its language', () => {
