@@ -129,7 +129,8 @@ export function createRenderer(templatesDir: string, site: SiteConfig, cwd: stri
   env.addGlobal('t', function (this: PageContext, key: string, params?: Record<string, string | number>) {
     return messages(pageLang(this)).t(String(key), params);
   });
-  // `{{ messages(['search.found', …]) | json_ld }}`: the messages themselves, for a script that formats them in the browser.
+  // `data-messages="{{ messages(['search.found', …]) | dump }}"`: the messages themselves,
+  // unformatted, for a script that formats them in the browser (a key no table has fails as in t()).
   env.addGlobal('messages', function (this: PageContext, keys: readonly string[]) {
     const translator = messages(pageLang(this));
     return Object.fromEntries(keys.map((key) => [key, translator.message(key) ?? translator.t(key)]));
