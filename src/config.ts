@@ -157,11 +157,14 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
   const timezone = text('timezone', defaultSiteConfig.timezone);
   if (!isValidTimeZone(timezone)) bad('timezone', 'must be an IANA time zone name such as Asia/Shanghai', raw.timezone);
 
-  const lang = text('lang', defaultSiteConfig.lang);
+  // Jekyll themes of the minimal-mistakes and jekyll-seo-tag kind name the language `locale:`
+  // (`en_US`, POSIX style): without a `lang:`, a migrating site keeps its language.
+  const lang = raw.lang === undefined || raw.lang === null ? text('locale', defaultSiteConfig.lang).replace(/_/g, '-') : text('lang', defaultSiteConfig.lang);
   try {
     Intl.getCanonicalLocales(lang);
   } catch {
-    bad('lang', 'must be a language tag such as zh-CN or en', raw.lang);
+    if (raw.lang === undefined || raw.lang === null) bad('locale', 'must be a language tag such as en_US or zh-TW (it is the language when there is no lang:)', raw.locale);
+    else bad('lang', 'must be a language tag such as zh-CN or en', raw.lang);
   }
 
   const permalink = text('permalink', defaultSiteConfig.permalink);

@@ -17,6 +17,14 @@ describe('loadConfig', () => {
     expect(config.extra).toEqual({ plugins: ['jekyll-paginate'], markdown: 'kramdown' });
   });
 
+  it("takes a Jekyll theme's locale: as the language when there is no lang:", () => {
+    expect(validateConfig('_config.yml', { locale: 'en_US' }).lang).toBe('en-US');
+    expect(validateConfig('_config.yml', { locale: 'zh-TW', lang: 'ja' }).lang).toBe('ja');
+    // locale: stays for templates as site.locale, as Jekyll themes use it.
+    expect(validateConfig('_config.yml', { locale: 'zh_TW' }).extra).toEqual({ locale: 'zh_TW' });
+    expect(() => validateConfig('_config.yml', { locale: 'not a locale!' })).toThrow("_config.yml: key 'locale' must be a language tag such as en_US or zh-TW");
+  });
+
   it('reads JSON', () => {
     expect(loadConfig(file('site.json'))).toMatchObject({ title: 'JSON site', paginate: 3 });
   });
