@@ -159,11 +159,12 @@ export function validateConfig(file: string, raw: Record<string, unknown>): Site
 
   // Jekyll themes of the minimal-mistakes and jekyll-seo-tag kind name the language `locale:`
   // (`en_US`, POSIX style): without a `lang:`, a migrating site keeps its language.
-  const lang = raw.lang === undefined || raw.lang === null ? text('locale', defaultSiteConfig.lang).replace(/_/g, '-') : text('lang', defaultSiteConfig.lang);
+  const fromLocale = raw.lang === undefined || raw.lang === null;
+  const lang = fromLocale ? text('locale', defaultSiteConfig.lang).replace(/_/g, '-') : text('lang', defaultSiteConfig.lang);
   try {
     Intl.getCanonicalLocales(lang);
   } catch {
-    if (raw.lang === undefined || raw.lang === null) bad('locale', 'must be a language tag such as en_US or zh-TW (it is the language when there is no lang:)', raw.locale);
+    if (fromLocale) bad('locale', 'must be a language tag such as en_US or zh-TW (it is the language when there is no lang:)', raw.locale);
     else bad('lang', 'must be a language tag such as zh-CN or en', raw.lang);
   }
 

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
+import { originalUrlKey } from '../../site/original-url.js';
 import { attr, isBlankText, textContent, type Parent } from './hast.js';
 
 /**
@@ -51,19 +52,17 @@ function isLinkLine(node: Element): boolean {
   return node.children.every(visit) && linked;
 }
 
-/** The page a URL shows, for comparing links: resolved against the original, without its fragment or a trailing slash. */
-function pageOf(href: string, base: string | undefined): string | undefined {
+/** A link's original article, as the archive's links are matched (`originalUrlKey`): resolved against the post's original first. */
+function articleOf(href: string, original: string): string | undefined {
   try {
-    const url = new URL(href, base);
-    url.hash = '';
-    return url.href.replace(/\/$/, '');
+    return originalUrlKey(new URL(href, original).href);
   } catch {
     return undefined;
   }
 }
 
 /** Every link in the node (the node itself too) leads to the original, whose link the page's header shows. */
-function linksOnlyToOriginal(node: Element, original: string | undefined): boolean {
+function linksOnlyToOriginal(node: Element, echo: Echo): boolean {
   const links: Element[] = [];
   const collect = (el: Element) => {
     if (el.tagName === 'a') links.push(el);
@@ -72,19 +71,20 @@ function linksOnlyToOriginal(node: Element, original: string | undefined): boole
   collect(node);
   return links.every((a) => {
     const href = attr(a, 'href');
-    return href === undefined || (original !== undefined && pageOf(href, original) === original);
+    return href === undefined || (echo.original !== undefined && articleOf(href, echo.from!) === echo.original);
   });
 }
 
 /** A heading, link or link line that says the title and links nowhere but to the original. */
 function isEcho(node: Element, echo: Echo): boolean {
   if (!headings.has(node.tagName) && node.tagName !== 'a' && !isLinkLine(node)) return false;
-  return titleKey(textContent(node)) === echo.key && linksOnlyToOriginal(node, echo.original);
+  return titleKey(textContent(node)) === echo.key && linksOnlyToOriginal(node, echo);
 }
 
-/** What an echo says (the title as compared) and where its link may lead (the original, as `pageOf` has it). */
+/** What an echo says (the title as compared) and where its link may lead: the post's original (`from`, and its `originalUrlKey`). */
 interface Echo {
   readonly key: string;
+  readonly from: string | undefined;
   readonly original: string | undefined;
 }
 
@@ -125,7 +125,7 @@ function removeLeading(parent: Parent, echo: Echo, removed: string[]): { done: b
 
 /** Removes the echoes of `title` that begin the tree (their links only to `from`, the original); returns their text. */
 export function removeTitleEcho(tree: Parent, title: string, from?: string): string[] {
-  const echo = { key: titleKey(title), original: from ? pageOf(from.trim(), undefined) : undefined };
+  const echo = { key: titleKey(title), from: from?.trim(), original: from ? originalUrlKey(from) : undefined };
   const removed: string[] = [];
   if (echo.key !== '') removeLeading(tree, echo, removed);
   return removed;
